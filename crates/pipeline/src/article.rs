@@ -1,0 +1,115 @@
+//! The normalized record: what the pipeline produces. Plain data, no I/O;
+//! the server maps it onto the wire types in one place.
+
+/// The clean, structured record of one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// The headline, without byline or outlet names.
+    pub title: String,
+    /// Reporters named in the byline, in order.
+    pub authors: Vec<String>,
+    /// The outlet that first published the article.
+    pub publisher: String,
+    /// Outlets that republished it after the publisher, in order.
+    pub republishers: Vec<String>,
+    /// Body paragraphs in document order.
+    pub body: Vec<String>,
+    /// Image captions, each once, in order of first appearance.
+    pub captions: Vec<Caption>,
+    /// Editorial commentary kept apart from the reporting.
+    pub commentary: Vec<Commentary>,
+    /// The language of the body.
+    pub language: Language,
+    /// Outbound "See also" links, in document order.
+    pub see_also: Vec<Link>,
+    /// Boilerplate that was dropped, in document order, for audit.
+    pub removed: Vec<Removed>,
+    /// Fingerprints for de-duplication.
+    pub fingerprint: Fingerprint,
+}
+
+/// An image caption.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caption {
+    /// The caption, without a photo credit.
+    pub text: String,
+    /// How many times it was printed.
+    pub occurrences: u32,
+}
+
+/// A block of editorial commentary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commentary {
+    /// The label as printed, without its colon.
+    pub label: String,
+    /// The commentary's paragraphs.
+    pub paragraphs: Vec<String>,
+}
+
+/// The detected language of the body.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Language {
+    /// ISO 639-1 where one exists, else ISO 639-3; empty when undetected.
+    pub code: String,
+    /// ISO 639-3.
+    pub iso639_3: String,
+    /// Writing system, e.g. `Latin`.
+    pub script: String,
+    /// Detector confidence, 0 to 1.
+    pub confidence: f64,
+    /// Whether the detector considers the result reliable.
+    pub reliable: bool,
+}
+
+/// An outbound link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link's text, without its label or URL.
+    pub text: String,
+    /// The URL, empty when the text carried none.
+    pub url: String,
+}
+
+/// A dropped block of boilerplate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    /// Why it was dropped.
+    pub kind: RemovedKind,
+    /// The dropped text.
+    pub text: String,
+}
+
+/// Why a block was dropped. The names are part of the wire contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RemovedKind {
+    /// "Share this:", "Click to share on …".
+    ShareWidget,
+    /// "Like this:", "Like Loading…", "%d bloggers like this:".
+    LikesWidget,
+    /// A line of nothing but social network names.
+    SocialLinks,
+    /// Other CMS furniture such as "Loading…" or "Print".
+    CmsWidget,
+    /// A "See also:" heading with nothing under it.
+    EmptyHeading,
+}
+
+impl RemovedKind {
+    /// The kind's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ShareWidget => "share_widget",
+            Self::LikesWidget => "likes_widget",
+            Self::SocialLinks => "social_links",
+            Self::CmsWidget => "cms_widget",
+            Self::EmptyHeading => "empty_heading",
+        }
+    }
+}
+
+/// Fingerprints for de-duplication.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Lower-case hex SHA-256 of the body paragraphs joined with `\n`.
+    pub body_sha256: String,
+}

@@ -1,0 +1,144 @@
+//! Stage 6: captions. A short block printed more than once is an image
+//! caption (scrapers pick it up from both the image's alt text and its
+//! caption), and so is a short block that ends in a photo credit. The credit
+//! is dropped, the copies become one `Caption` with its count, and a short
+//! subheading printed once stays in the body.
+
+use std::collections::HashMap;
+
+use crate::{
+    article::Caption,
+    document::{Document, Role},
+    markers,
+};
+
+/// A caption is at most this long; a longer block is a paragraph.
+const MAX_CAPTION_CHARS: usize = 300;
+
+/// A credit is at most this long, from its marker to the end of the block.
+const MAX_CREDIT_CHARS: usize = 80;
+
+/// Fills `Article::captions` and marks the caption blocks.
+pub(crate) fn apply(doc: &mut Document) {
+    let keys: Vec<Option<(String, bool)>> = doc
+        .blocks
+        .iter()
+        .map(|block| {
+            let candidate = block.is_body()
+                && !block.list_item
+                && block.text.chars().count() <= MAX_CAPTION_CHARS
+                && block.text.chars().any(char::is_alphabetic);
+            candidate.then(|| {
+                let (text, credited) = strip_credit(&block.text);
+                (markers::line_key(text), credited)
+            })
+        })
+        .collect();
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for (key, _) in keys.iter().flatten() {
+        *counts.entry(key).or_default() += 1;
+    }
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    for (block, key) in doc.blocks.iter_mut().zip(&keys) {
+        let Some((key, credited)) = key else { continue };
+        let occurrences = counts[key.as_str()];
+        if occurrences < 2 && !credited {
+            continue;
+        }
+        block.role = Role::Caption;
+        if seen.insert(key, ()).is_none() {
+            doc.article.captions.push(Caption {
+                text: strip_credit(&block.text).0.to_owned(),
+                occurrences,
+            });
+        }
+    }
+}
+
+/// The caption without a photo credit at its end, and whether it had one.
+fn strip_credit(text: &str) -> (&str, bool) {
+    let cut = markers::photo_credits()
+        .flat_map(|credit| text.match_indices(credit).map(|(at, _)| at))
+        .filter(|&at| at > 0 && text[at..].chars().count() <= MAX_CREDIT_CHARS)
+        .filter(|&at| text[..at].ends_with(' ') || text[at..].starts_with('©'))
+        .min();
+    match cut {
+        Some(at) => {
+            let caption = text[..at].trim_end_matches([' ', '-', '–', '—', '|', '/', ',']);
+            if caption.is_empty() {
+                (text, false)
+            } else {
+                (caption, true)
+            }
+        }
+        None => (text, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Block;
+
+    fn run(texts: &[&str]) -> Document {
+        let mut doc = Document::new(texts.iter().map(|t| Block::new(*t, false)).collect());
+        apply(&mut doc);
+        doc
+    }
+
+    fn captions(doc: &Document) -> Vec<(&str, u32)> {
+        doc.article
+            .captions
+            .iter()
+            .map(|c| (c.text.as_str(), c.occurrences))
+            .collect()
+    }
+
+    #[test]
+    fn a_short_block_printed_twice_is_one_caption() {
+        let doc = run(&[
+            "Rescuers at the bridge",
+            "Rescuers at the bridge",
+            "The body text.",
+        ]);
+        assert_eq!(captions(&doc), [("Rescuers at the bridge", 2)]);
+        assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["The body text."]);
+    }
+
+    #[test]
+    fn a_copy_with_a_credit_is_the_same_caption() {
+        let doc = run(&[
+            "Rescuers at the bridge",
+            "Rescuers at the bridge. Photo: Ann Lee",
+            "Body.",
+        ]);
+        assert_eq!(captions(&doc), [("Rescuers at the bridge", 2)]);
+        let doc = run(&[
+            "Rescuers at the bridge (File photo)",
+            "Rescuers at the bridge © Agency",
+            "Body.",
+        ]);
+        assert_eq!(captions(&doc), [("Rescuers at the bridge", 2)]);
+    }
+
+    #[test]
+    fn a_short_block_with_a_credit_is_a_caption_even_once() {
+        let doc = run(&["Flooded streets on Monday. Photo by Ann Lee", "Body."]);
+        assert_eq!(captions(&doc), [("Flooded streets on Monday.", 1)]);
+    }
+
+    #[test]
+    fn a_subheading_printed_once_stays_in_the_body() {
+        let doc = run(&["What happens next", "Body."]);
+        assert!(doc.article.captions.is_empty());
+        assert_eq!(doc.body_texts().count(), 2);
+    }
+
+    #[test]
+    fn a_credit_word_inside_a_sentence_is_not_a_credit() {
+        let long =
+            "The Photo: a story about old cameras and the people who kept them, told by those who were there";
+        assert!(!strip_credit(long).1);
+        assert_eq!(strip_credit("Photo: Ann Lee"), ("Photo: Ann Lee", false));
+    }
+}

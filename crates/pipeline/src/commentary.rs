@@ -1,0 +1,109 @@
+//! Stage 7: commentary. A block that opens with a commentary label
+//! (`Comment:`, `Editor's note:`) starts editorial commentary, kept apart
+//! from the reporting. A `Comment:` runs to the end of the article or to the
+//! next trailer (a "See also" link or boilerplate); an editor's note is one
+//! paragraph. Captions inside the commentary are passed over.
+
+use crate::{
+    article::Commentary,
+    document::{Document, Role},
+    markers::{self, Extent},
+};
+
+/// Fills `Article::commentary` and marks its blocks.
+pub(crate) fn apply(doc: &mut Document) {
+    let mut index = 0;
+    while index < doc.blocks.len() {
+        let block = &doc.blocks[index];
+        index += 1;
+        if !block.is_body() {
+            continue;
+        }
+        let Some((label, extent)) = markers::commentary_label(&block.text) else {
+            continue;
+        };
+        let mut commentary = Commentary {
+            label: label.printed.to_owned(),
+            paragraphs: Vec::new(),
+        };
+        if !label.rest.is_empty() {
+            commentary.paragraphs.push(label.rest.to_owned());
+        }
+        doc.blocks[index - 1].role = Role::Commentary;
+        while let Some(next) = doc.blocks.get_mut(index) {
+            match next.role {
+                Role::Body => {
+                    let full = extent == Extent::OneParagraph && !commentary.paragraphs.is_empty();
+                    if full || markers::commentary_label(&next.text).is_some() {
+                        break;
+                    }
+                    commentary.paragraphs.push(next.text.clone());
+                    next.role = Role::Commentary;
+                }
+                Role::Caption | Role::Headline | Role::Byline | Role::Commentary => {}
+                Role::SeeAlso | Role::Removed(_) => break,
+            }
+            index += 1;
+        }
+        doc.article.commentary.push(commentary);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{article::RemovedKind, document::Block};
+
+    fn run(blocks: Vec<Block>) -> Document {
+        let mut doc = Document::new(blocks);
+        apply(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn a_comment_runs_to_the_next_trailer() {
+        let mut blocks: Vec<Block> = [
+            "Report.",
+            "Comment: First.",
+            "Second.",
+            "Third.",
+            "See also: x",
+            "After.",
+        ]
+        .iter()
+        .map(|t| Block::new(*t, false))
+        .collect();
+        blocks[4].role = Role::SeeAlso;
+        let doc = run(blocks);
+        assert_eq!(doc.article.commentary.len(), 1);
+        assert_eq!(doc.article.commentary[0].label, "Comment");
+        assert_eq!(
+            doc.article.commentary[0].paragraphs,
+            ["First.", "Second.", "Third."]
+        );
+        assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["Report.", "After."]);
+    }
+
+    #[test]
+    fn a_label_on_its_own_line_takes_the_paragraphs_after_it() {
+        let mut blocks: Vec<Block> = ["Report.", "Comment:", "First.", "Like this:"]
+            .iter()
+            .map(|t| Block::new(*t, false))
+            .collect();
+        blocks[3].role = Role::Removed(RemovedKind::LikesWidget);
+        let doc = run(blocks);
+        assert_eq!(doc.article.commentary[0].paragraphs, ["First."]);
+    }
+
+    #[test]
+    fn an_editors_note_is_one_paragraph() {
+        let blocks = ["Editor's note: This story was updated.", "Report."]
+            .iter()
+            .map(|t| Block::new(*t, false))
+            .collect();
+        let doc = run(blocks);
+        assert_eq!(doc.article.commentary[0].label, "Editor's note");
+        assert_eq!(doc.article.commentary[0].paragraphs, ["This story was updated."]);
+        assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["Report."]);
+    }
+}

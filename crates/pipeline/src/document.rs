@@ -1,0 +1,92 @@
+//! The document being built: the article's blocks, each with the role a stage
+//! gave it, and the record the stages fill in.
+
+use crate::article::{Article, Removed, RemovedKind};
+
+/// What a block turned out to be. Every block starts as `Body`; a stage that
+/// claims a block changes its role, so later stages see what is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Reporting: ends up in `Article::body`.
+    Body,
+    /// The headline line.
+    Headline,
+    /// A byline line under the headline.
+    Byline,
+    /// An image caption.
+    Caption,
+    /// A "See also" label or link.
+    SeeAlso,
+    /// A commentary label or paragraph.
+    Commentary,
+    /// Boilerplate, recorded in `Article::removed` with why it was dropped.
+    Removed(RemovedKind),
+}
+
+/// One paragraph, heading or list item of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// The text, on one line, spacing normalized.
+    pub text: String,
+    /// Whether it was printed as a list item (`- `, `* `, `• `, `1. `):
+    /// lists under a heading are link lists.
+    pub list_item: bool,
+    /// What a stage decided the block is.
+    pub role: Role,
+}
+
+impl Block {
+    pub(crate) fn new(text: impl Into<String>, list_item: bool) -> Self {
+        Self {
+            text: text.into(),
+            list_item,
+            role: Role::Body,
+        }
+    }
+
+    pub(crate) fn is_body(&self) -> bool {
+        self.role == Role::Body
+    }
+}
+
+/// The state every stage works on.
+#[derive(Debug, Default)]
+pub(crate) struct Document {
+    /// The blocks in document order.
+    pub blocks: Vec<Block>,
+    /// The record being filled in.
+    pub article: Article,
+}
+
+impl Document {
+    pub(crate) fn new(blocks: Vec<Block>) -> Self {
+        Self {
+            blocks,
+            article: Article::default(),
+        }
+    }
+
+    /// Fills `Article::body` and `Article::removed` from the blocks' roles,
+    /// in document order.
+    pub(crate) fn assemble(&mut self) {
+        for block in &self.blocks {
+            match block.role {
+                Role::Body => self.article.body.push(block.text.clone()),
+                Role::Removed(kind) => self.article.removed.push(Removed {
+                    kind,
+                    text: block.text.clone(),
+                }),
+                _ => {}
+            }
+        }
+    }
+
+    /// The text of the blocks still in the body, in order.
+    #[cfg(test)]
+    pub(crate) fn body_texts(&self) -> impl Iterator<Item = &str> {
+        self.blocks
+            .iter()
+            .filter(|block| block.is_body())
+            .map(|block| block.text.as_str())
+    }
+}

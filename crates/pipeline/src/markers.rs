@@ -1,0 +1,351 @@
+//! The marker words the stages look for, kept as data: one table per
+//! language in `markers/<code>.rs`, plus the few that hold in every language.
+//!
+//! Labels are matched without regard to case, apostrophe style (`'` or `’`)
+//! or spacing before the colon (`Voir aussi :`), with or without the colon.
+//! A newsroom extends the normalizer by adding lines to a table.
+
+use std::{collections::HashMap, sync::LazyLock};
+
+use crate::article::RemovedKind;
+
+mod en;
+
+/// Every language's table. Labels of all languages are looked for in every
+/// article: the language is only known once the body is.
+const LANGUAGES: &[&LanguageMarkers] = &[&en::MARKERS];
+
+/// Separators between a headline and its byline: `Headline – By Name`.
+pub(crate) const BYLINE_SEPARATORS: &[&str] = &[" – ", " — ", " - ", " | "];
+
+/// Separators between author names that hold in every language.
+const AUTHOR_SEPARATORS: &[&str] = &[", ", " & ", "; "];
+
+/// Social networks and share targets: a line of nothing but these is a share bar.
+const SOCIAL_NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "email",
+    "e-mail",
+    "print",
+    "reddit",
+    "linkedin",
+    "pinterest",
+    "tumblr",
+    "pocket",
+    "vk",
+    "vkontakte",
+    "mastodon",
+    "threads",
+    "bluesky",
+    "instagram",
+    "youtube",
+    "messenger",
+    "viber",
+    "flipboard",
+];
+
+/// How far a commentary label reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Extent {
+    /// To the end of the article or the next trailer (a republisher's `Comment:`).
+    ToEnd,
+    /// One paragraph: the label's own text, or the next block when it has none.
+    OneParagraph,
+}
+
+/// The markers of one language.
+#[derive(Debug)]
+pub(crate) struct LanguageMarkers {
+    /// ISO 639-1 code of the language, for whoever reads the table.
+    #[allow(dead_code)]
+    pub language: &'static str,
+    /// Words that open a byline: `By`.
+    pub byline_openers: &'static [&'static str],
+    /// Words that join the last two author names: `and`.
+    pub author_conjunctions: &'static [&'static str],
+    /// Labels of "See also" links and headings.
+    pub see_also_labels: &'static [&'static str],
+    /// Labels that open editorial commentary, and how far each reaches.
+    pub commentary_labels: &'static [(&'static str, Extent)],
+    /// Whole lines of boilerplate, as printed (digits stand for any number).
+    pub boilerplate_lines: &'static [(&'static str, RemovedKind)],
+    /// Openings of boilerplate lines.
+    pub boilerplate_prefixes: &'static [(&'static str, RemovedKind)],
+    /// Photo credits appended to captions, matched as printed.
+    pub photo_credits: &'static [&'static str],
+}
+
+/// A label found at the start of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Label<'a> {
+    /// The label as printed, without its colon.
+    pub printed: &'a str,
+    /// The text after the label and its colon, trimmed; empty for a heading.
+    pub rest: &'a str,
+}
+
+/// Folds a character for matching: lower case, one apostrophe.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let c = match c {
+        '’' | '‘' | 'ʼ' => '\'',
+        other => other,
+    };
+    c.to_lowercase()
+}
+
+/// The matching key of a whole line: folded, `…` as `...`, runs of digits
+/// (and WordPress's unfilled `%d`) as one `0`, without trailing colons, dots
+/// and spaces.
+pub(crate) fn line_key(text: &str) -> String {
+    let text = text.replace("%d", "0");
+    let mut key = String::with_capacity(text.len());
+    let mut in_digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                key.push('0');
+            }
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        if c == '…' {
+            key.push_str("...");
+        } else {
+            key.extend(fold(c));
+        }
+    }
+    let trimmed = key.trim_end_matches([':', '.', ' ', '!']).trim_start();
+    trimmed.to_owned()
+}
+
+/// Where `label` ends in `text` when `text` starts with it (folded), as a byte offset.
+fn prefix_end(text: &str, label: &str) -> Option<usize> {
+    let mut wanted = label.chars().flat_map(fold).peekable();
+    wanted.peek()?;
+    for (index, c) in text.char_indices() {
+        for folded in fold(c) {
+            if wanted.next() != Some(folded) {
+                return None;
+            }
+        }
+        if wanted.peek().is_none() {
+            return Some(index + c.len_utf8());
+        }
+    }
+    None
+}
+
+/// Finds one of `labels` at the start of `text`, followed by a colon (with or
+/// without space before it) or by nothing. The longest label wins.
+fn find_label<'a, 'l>(text: &'a str, labels: impl Iterator<Item = &'l str>) -> Option<Label<'a>> {
+    labels
+        .filter_map(|label| {
+            let end = prefix_end(text, label)?;
+            let after = text[end..].trim_start();
+            let rest = if after.is_empty() {
+                ""
+            } else {
+                after.strip_prefix(':')?.trim()
+            };
+            Some((
+                end,
+                Label {
+                    printed: &text[..end],
+                    rest,
+                },
+            ))
+        })
+        .max_by_key(|(end, _)| *end)
+        .map(|(_, label)| label)
+}
+
+/// A "See also" label at the start of `text`.
+pub(crate) fn see_also_label(text: &str) -> Option<Label<'_>> {
+    find_label(
+        text,
+        LANGUAGES
+            .iter()
+            .flat_map(|markers| markers.see_also_labels.iter().copied()),
+    )
+}
+
+/// A commentary label at the start of `text`, and how far it reaches.
+pub(crate) fn commentary_label(text: &str) -> Option<(Label<'_>, Extent)> {
+    let label = find_label(
+        text,
+        LANGUAGES
+            .iter()
+            .flat_map(|markers| markers.commentary_labels.iter().map(|(label, _)| *label)),
+    )?;
+    let printed = line_key(label.printed);
+    let extent = LANGUAGES
+        .iter()
+        .flat_map(|markers| markers.commentary_labels.iter())
+        .find(|(candidate, _)| line_key(candidate) == printed)
+        .map_or(Extent::OneParagraph, |(_, extent)| *extent);
+    Some((label, extent))
+}
+
+/// Whether `text` opens with a label that starts a block of its own.
+pub(crate) fn starts_with_label(text: &str) -> bool {
+    see_also_label(text).is_some() || commentary_label(text).is_some()
+}
+
+/// What kind of boilerplate a whole line is, if it is boilerplate.
+pub(crate) fn boilerplate_kind(text: &str) -> Option<RemovedKind> {
+    static LINES: LazyLock<HashMap<String, RemovedKind>> = LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .flat_map(|markers| markers.boilerplate_lines.iter())
+            .map(|(line, kind)| (line_key(line), *kind))
+            .collect()
+    });
+    static PREFIXES: LazyLock<Vec<(String, RemovedKind)>> = LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .flat_map(|markers| markers.boilerplate_prefixes.iter())
+            .map(|(prefix, kind)| (line_key(prefix), *kind))
+            .collect()
+    });
+    let key = line_key(text);
+    if let Some(kind) = LINES.get(&key) {
+        return Some(*kind);
+    }
+    if let Some((_, kind)) = PREFIXES
+        .iter()
+        .find(|(prefix, _)| key.starts_with(prefix.as_str()))
+    {
+        return Some(*kind);
+    }
+    is_social_links(&key).then_some(RemovedKind::SocialLinks)
+}
+
+/// Whether a line key is nothing but social network names.
+fn is_social_links(key: &str) -> bool {
+    let mut names = key
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','))
+        .filter(|name| !name.is_empty())
+        .peekable();
+    names.peek().is_some() && names.all(|name| SOCIAL_NETWORKS.contains(&name))
+}
+
+/// The text after a byline opener (`By `) at the start of `text`.
+pub(crate) fn strip_byline_opener(text: &str) -> Option<&str> {
+    LANGUAGES
+        .iter()
+        .flat_map(|markers| markers.byline_openers.iter())
+        .filter_map(|opener| {
+            let end = prefix_end(text, opener)?;
+            let rest = text[end..].strip_prefix(' ')?;
+            Some((end, rest.trim_start()))
+        })
+        .max_by_key(|(end, _)| *end)
+        .map(|(_, rest)| rest)
+        .filter(|rest| !rest.is_empty())
+}
+
+/// Splits a list of names: `A, B and C` gives `[A, B, C]`.
+pub(crate) fn split_names(text: &str) -> Vec<String> {
+    let mut names = vec![text.to_owned()];
+    let conjunctions = LANGUAGES
+        .iter()
+        .flat_map(|markers| markers.author_conjunctions.iter())
+        .map(|word| format!(" {word} "));
+    let separators: Vec<String> = AUTHOR_SEPARATORS
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain(conjunctions)
+        .collect();
+    for separator in &separators {
+        names = names
+            .iter()
+            .flat_map(|name| name.split(separator.as_str()))
+            .map(|name| name.trim().to_owned())
+            .collect();
+    }
+    names.retain(|name| !name.is_empty());
+    names
+}
+
+/// The photo credits of every language, as printed.
+pub(crate) fn photo_credits() -> impl Iterator<Item = &'static str> {
+    LANGUAGES
+        .iter()
+        .flat_map(|markers| markers.photo_credits.iter().copied())
+        .chain(["©"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_match_without_regard_to_case_colon_spacing_or_apostrophe() {
+        assert_eq!(see_also_label("SEE ALSO: x").map(|l| l.rest), Some("x"));
+        assert_eq!(see_also_label("See also :x").map(|l| l.printed), Some("See also"));
+        assert_eq!(see_also_label("See Also").map(|l| l.rest), Some(""));
+        let (label, extent) = commentary_label("Editor’s note: updated").expect("label");
+        assert_eq!(
+            (label.printed, label.rest, extent),
+            ("Editor’s note", "updated", Extent::OneParagraph)
+        );
+    }
+
+    #[test]
+    fn a_label_must_end_at_a_colon_or_the_end_of_the_block() {
+        assert_eq!(see_also_label("Related to the case, police said"), None);
+        assert_eq!(commentary_label("Comments were sought"), None);
+        assert_eq!(commentary_label("Commentary: x"), None);
+    }
+
+    #[test]
+    fn the_longest_label_wins() {
+        let label = see_also_label("Related stories: x").expect("label");
+        assert_eq!(label.printed, "Related stories");
+    }
+
+    #[test]
+    fn boilerplate_lines_match_with_any_number_and_ellipsis_style() {
+        assert_eq!(
+            boilerplate_kind("%d bloggers like this:"),
+            Some(RemovedKind::LikesWidget)
+        );
+        assert_eq!(
+            boilerplate_kind("17 bloggers like this:"),
+            Some(RemovedKind::LikesWidget)
+        );
+        assert_eq!(boilerplate_kind("Like Loading…"), Some(RemovedKind::LikesWidget));
+        assert_eq!(
+            boilerplate_kind("Click to share on Reddit (Opens in new window)"),
+            Some(RemovedKind::ShareWidget)
+        );
+        assert_eq!(
+            boilerplate_kind("Facebook | Twitter | WhatsApp"),
+            Some(RemovedKind::SocialLinks)
+        );
+        assert_eq!(boilerplate_kind("Share prices fell."), None);
+    }
+
+    #[test]
+    fn byline_openers_need_a_name_after_them() {
+        assert_eq!(strip_byline_opener("By Jane Roe"), Some("Jane Roe"));
+        assert_eq!(strip_byline_opener("by  Jane Roe"), Some("Jane Roe"));
+        assert_eq!(strip_byline_opener("By"), None);
+        assert_eq!(strip_byline_opener("Bystanders said"), None);
+    }
+
+    #[test]
+    fn names_split_on_commas_ampersands_and_conjunctions() {
+        assert_eq!(
+            split_names("Ann Lee, Bo Park and Cy Moss"),
+            ["Ann Lee", "Bo Park", "Cy Moss"]
+        );
+        assert_eq!(split_names("Ann Lee & Bo Park"), ["Ann Lee", "Bo Park"]);
+        assert_eq!(split_names("Ann Lee"), ["Ann Lee"]);
+    }
+}

@@ -1,0 +1,152 @@
+//! Stage 5: "See also" links. Takes blocks that open with a see-also label:
+//! inline (`See also: Headline https://…`) gives one link; a heading
+//! (`See also:`) takes the list items and URL-bearing blocks under it. The
+//! URL leaves the text for `Link::url`. A heading with nothing under it is
+//! removed as an empty heading.
+
+use linkify::{LinkFinder, LinkKind};
+
+use crate::{
+    article::{Link, RemovedKind},
+    document::{Document, Role},
+    markers,
+};
+
+/// Characters that stand between a link's text and its URL.
+const URL_FRAMING: &[char] = &[' ', '(', ')', '<', '>', '[', ']', ':', '-', '–', '—', '|'];
+
+/// Fills `Article::see_also` and marks the blocks it took.
+pub(crate) fn apply(doc: &mut Document) {
+    let mut index = 0;
+    while index < doc.blocks.len() {
+        let block = &doc.blocks[index];
+        index += 1;
+        if !block.is_body() {
+            continue;
+        }
+        let Some(label) = markers::see_also_label(&block.text) else {
+            continue;
+        };
+        let heading = index - 1;
+        if !label.rest.is_empty() {
+            doc.article.see_also.push(link(label.rest));
+            doc.blocks[heading].role = Role::SeeAlso;
+            continue;
+        }
+        let mut found = false;
+        while let Some(item) = doc.blocks.get(index).filter(|item| is_link_under_heading(item)) {
+            doc.article.see_also.push(link(&item.text));
+            doc.blocks[index].role = Role::SeeAlso;
+            index += 1;
+            found = true;
+        }
+        doc.blocks[heading].role = if found {
+            Role::SeeAlso
+        } else {
+            Role::Removed(RemovedKind::EmptyHeading)
+        };
+    }
+}
+
+/// Whether a block under a see-also heading is one of its links.
+fn is_link_under_heading(block: &crate::document::Block) -> bool {
+    block.is_body()
+        && markers::see_also_label(&block.text).is_none()
+        && (block.list_item || find_url(&block.text).is_some())
+}
+
+/// The first URL in `text`, as a byte range.
+fn find_url(text: &str) -> Option<(usize, usize)> {
+    let mut finder = LinkFinder::new();
+    finder.kinds(&[LinkKind::Url]);
+    finder
+        .links(text)
+        .next()
+        .map(|found| (found.start(), found.end()))
+}
+
+/// Splits link text into its words and its URL.
+fn link(text: &str) -> Link {
+    let Some((start, end)) = find_url(text) else {
+        return Link {
+            text: text.to_owned(),
+            url: String::new(),
+        };
+    };
+    let before = text[..start].trim_end_matches(URL_FRAMING);
+    let after = text[end..].trim_start_matches(URL_FRAMING);
+    let words = match (before.is_empty(), after.is_empty()) {
+        (false, false) => format!("{before} {after}"),
+        (false, true) => before.to_owned(),
+        _ => after.to_owned(),
+    };
+    Link {
+        text: words,
+        url: text[start..end].to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Block;
+
+    fn run(blocks: Vec<Block>) -> Document {
+        let mut doc = Document::new(blocks);
+        apply(&mut doc);
+        doc
+    }
+
+    fn links(doc: &Document) -> Vec<(&str, &str)> {
+        doc.article
+            .see_also
+            .iter()
+            .map(|l| (l.text.as_str(), l.url.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn an_inline_link_without_url_keeps_its_text() {
+        let doc = run(vec![Block::new("See also: Town hall reopens", false)]);
+        assert_eq!(links(&doc), [("Town hall reopens", "")]);
+        assert_eq!(doc.blocks[0].role, Role::SeeAlso);
+    }
+
+    #[test]
+    fn the_url_leaves_the_text() {
+        let doc = run(vec![Block::new(
+            "Read more: Town hall reopens (https://news.example/town?id=4)",
+            false,
+        )]);
+        assert_eq!(
+            links(&doc),
+            [("Town hall reopens", "https://news.example/town?id=4")]
+        );
+    }
+
+    #[test]
+    fn a_heading_takes_the_list_under_it() {
+        let doc = run(vec![
+            Block::new("See also:", false),
+            Block::new("First story", true),
+            Block::new("Second story - https://news.example/2", false),
+            Block::new("A paragraph of body text.", false),
+        ]);
+        assert_eq!(
+            links(&doc),
+            [("First story", ""), ("Second story", "https://news.example/2")]
+        );
+        assert_eq!(doc.blocks[3].role, Role::Body);
+    }
+
+    #[test]
+    fn a_heading_with_nothing_under_it_is_removed() {
+        let doc = run(vec![
+            Block::new("See Also:", false),
+            Block::new("Body text.", false),
+        ]);
+        assert!(doc.article.see_also.is_empty());
+        assert_eq!(doc.blocks[0].role, Role::Removed(RemovedKind::EmptyHeading));
+        assert_eq!(doc.blocks[1].role, Role::Body);
+    }
+}

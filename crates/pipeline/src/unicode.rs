@@ -1,0 +1,77 @@
+//! Stage 1: Unicode and spacing. Takes the raw text and returns it in NFC,
+//! with `\n` line ends, without control, zero-width and direction marks, with
+//! every run of spaces (tabs, no-break and other Unicode spaces) as one space
+//! and each line trimmed. Blank lines stay: they separate blocks.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Invisible characters dropped outright: zero-width spaces and joiners, word
+/// joiner, byte-order mark, soft hyphen, and left-to-right/right-to-left marks.
+const INVISIBLE: &[char] = &[
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}', '\u{200E}', '\u{200F}',
+];
+
+/// Normalizes Unicode and spacing.
+pub(crate) fn normalize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    let mut line_start = true;
+    let mut previous_cr = false;
+    for c in raw.nfc() {
+        let is_cr = c == '\r';
+        let c = match c {
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}' => '\n',
+            '\n' if previous_cr => {
+                previous_cr = false;
+                continue;
+            }
+            other => other,
+        };
+        previous_cr = is_cr;
+        if c == '\n' {
+            out.push('\n');
+            pending_space = false;
+            line_start = true;
+        } else if c == '\t' || c.is_whitespace() {
+            pending_space = !line_start;
+        } else if c.is_control() || INVISIBLE.contains(&c) {
+            continue;
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+            line_start = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn runs_of_any_space_become_one_space_and_lines_are_trimmed() {
+        assert_eq!(normalize("  a \t b\u{00A0}\u{2009}c  \n d "), "a b c\nd");
+    }
+
+    #[test]
+    fn line_ends_become_newlines_and_blank_lines_stay() {
+        assert_eq!(normalize("a\r\nb\rc\n\n \nd"), "a\nb\nc\n\n\nd");
+    }
+
+    #[test]
+    fn control_and_zero_width_characters_are_dropped() {
+        assert_eq!(
+            normalize("in\u{200B}vis\u{00AD}ible\u{0007} \u{FEFF}text"),
+            "invisible text"
+        );
+    }
+
+    #[test]
+    fn text_is_composed_to_nfc() {
+        assert_eq!(normalize("cafe\u{0301}"), "caf\u{00E9}");
+    }
+}

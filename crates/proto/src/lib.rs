@@ -1,0 +1,16 @@
+//! The `newsroom.normalizer.v1` contract as Rust: prost messages with their
+//! proto3 JSON mapping, the tonic client and server, and the encoded file
+//! descriptor set that the server hands to gRPC reflection.
+//!
+//! Everything here is generated at build time from `proto/`; nothing is
+//! written by hand but this file.
+
+/// Types of `newsroom.normalizer.v1`.
+pub mod v1 {
+    #![allow(missing_docs, clippy::all, missing_debug_implementations)]
+    include!(concat!(env!("OUT_DIR"), "/newsroom.normalizer.v1.rs"));
+    include!(concat!(env!("OUT_DIR"), "/newsroom.normalizer.v1.serde.rs"));
+}
+
+/// The encoded `FileDescriptorSet` of the contract, for gRPC reflection.
+pub const FILE_DESCRIPTOR_SET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/normalizer_descriptor.bin"));

@@ -1,0 +1,187 @@
+//! Conversions between the wire types of `newsroom.normalizer.v1` and the
+//! pipeline's own types, in one place: requests are parsed into an
+//! [`ArticleInput`] that is valid by construction, records are mapped onto
+//! `NormalizedArticle`.
+
+use normalizer_pipeline::Article;
+use normalizer_proto::v1 as pb;
+
+use crate::error::RequestError;
+
+/// A request that passed every check: an article the pipeline can take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleInput {
+    /// The caller's id, echoed.
+    pub id: String,
+    /// The caller's URL, echoed.
+    pub url: String,
+    /// The plain text, not blank and within the size limit.
+    pub text: String,
+}
+
+impl ArticleInput {
+    /// Parses a request, refusing what the service cannot take.
+    ///
+    /// # Errors
+    /// A [`RequestError`] naming the field that is missing, blank, too large
+    /// or not supported.
+    pub fn parse(request: pb::NormalizeRequest, max_article_bytes: usize) -> Result<Self, RequestError> {
+        let article = request.article.ok_or(RequestError::MissingArticle)?;
+        let text = match article.content {
+            None => return Err(RequestError::MissingContent),
+            Some(pb::raw_article::Content::Html(_)) => return Err(RequestError::HtmlUnsupported),
+            Some(pb::raw_article::Content::Text(text)) => text,
+        };
+        let field = "article.text";
+        if text.len() > max_article_bytes {
+            return Err(RequestError::TooLarge {
+                field,
+                size: text.len(),
+                limit: max_article_bytes,
+            });
+        }
+        if text.trim().is_empty() {
+            return Err(RequestError::BlankContent { field });
+        }
+        Ok(Self {
+            id: article.id,
+            url: article.url,
+            text,
+        })
+    }
+}
+
+/// Maps a pipeline record onto the wire type, with the caller's id and URL.
+pub fn to_proto(id: String, url: String, article: Article) -> pb::NormalizedArticle {
+    let paragraphs = |texts: Vec<String>| texts.into_iter().map(|text| pb::Paragraph { text }).collect();
+    pb::NormalizedArticle {
+        id,
+        url,
+        title: article.title,
+        authors: article.authors,
+        publisher: article.publisher,
+        republishers: article.republishers,
+        body: paragraphs(article.body),
+        captions: article
+            .captions
+            .into_iter()
+            .map(|caption| pb::Caption {
+                text: caption.text,
+                occurrences: caption.occurrences,
+            })
+            .collect(),
+        commentary: article
+            .commentary
+            .into_iter()
+            .map(|commentary| pb::Commentary {
+                label: commentary.label,
+                paragraphs: paragraphs(commentary.paragraphs),
+            })
+            .collect(),
+        language: Some(pb::Language {
+            code: article.language.code,
+            script: article.language.script,
+            confidence: article.language.confidence,
+            reliable: article.language.reliable,
+            iso639_3: article.language.iso639_3,
+        }),
+        see_also: article
+            .see_also
+            .into_iter()
+            .map(|link| pb::Link {
+                text: link.text,
+                url: link.url,
+            })
+            .collect(),
+        removed: article
+            .removed
+            .into_iter()
+            .map(|removed| pb::Removed {
+                kind: removed.kind.as_str().to_owned(),
+                text: removed.text,
+            })
+            .collect(),
+        fingerprint: Some(pb::Fingerprint {
+            body_sha256: article.fingerprint.body_sha256,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(content: Option<pb::raw_article::Content>) -> pb::NormalizeRequest {
+        pb::NormalizeRequest {
+            article: Some(pb::RawArticle {
+                id: "a1".into(),
+                url: "https://news.example/a1".into(),
+                content,
+            }),
+        }
+    }
+
+    fn text(text: &str) -> Option<pb::raw_article::Content> {
+        Some(pb::raw_article::Content::Text(text.into()))
+    }
+
+    #[test]
+    fn a_text_article_is_accepted_with_its_id_and_url() {
+        let input = ArticleInput::parse(request(text("Body.")), 100).expect("valid");
+        assert_eq!(input.id, "a1");
+        assert_eq!(input.url, "https://news.example/a1");
+        assert_eq!(input.text, "Body.");
+    }
+
+    #[test]
+    fn each_bad_request_names_its_field() {
+        assert_eq!(
+            ArticleInput::parse(pb::NormalizeRequest { article: None }, 100),
+            Err(RequestError::MissingArticle)
+        );
+        assert_eq!(
+            ArticleInput::parse(request(None), 100),
+            Err(RequestError::MissingContent)
+        );
+        assert_eq!(
+            ArticleInput::parse(request(text(" \n\t ")), 100),
+            Err(RequestError::BlankContent {
+                field: "article.text"
+            })
+        );
+        assert_eq!(
+            ArticleInput::parse(request(text("0123456789!")), 10),
+            Err(RequestError::TooLarge {
+                field: "article.text",
+                size: 11,
+                limit: 10
+            })
+        );
+        assert_eq!(
+            ArticleInput::parse(
+                request(Some(pb::raw_article::Content::Html("<p>x</p>".into()))),
+                100
+            ),
+            Err(RequestError::HtmlUnsupported)
+        );
+    }
+
+    #[test]
+    fn a_record_maps_every_field() {
+        let article = normalizer_pipeline::normalize_text(
+            "Dam opens – By Ann Lee (River Post) (Digest)\n\nThe dam opened on Monday after years of work on the river.\n\nComment: A view.\n\nSee also: Floods\n\nShare this:",
+        )
+        .expect("record");
+        let record = to_proto("a1".into(), "u".into(), article);
+        assert_eq!(record.id, "a1");
+        assert_eq!(record.title, "Dam opens");
+        assert_eq!(record.authors, ["Ann Lee"]);
+        assert_eq!(record.publisher, "River Post");
+        assert_eq!(record.republishers, ["Digest"]);
+        assert_eq!(record.body.len(), 1);
+        assert_eq!(record.commentary[0].label, "Comment");
+        assert_eq!(record.see_also[0].text, "Floods");
+        assert_eq!(record.removed[0].kind, "share_widget");
+        assert_eq!(record.fingerprint.map(|f| f.body_sha256.len()), Some(64));
+    }
+}

@@ -1,0 +1,110 @@
+//! Why a request is refused, and the gRPC status each reason maps to: the
+//! one place where errors become `tonic::Status`.
+
+use normalizer_pipeline::NormalizeError;
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, StatusExt};
+
+/// A request the service refuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RequestError {
+    /// `NormalizeRequest.article` is unset.
+    #[error("article is required")]
+    MissingArticle,
+    /// Neither `text` nor `html` is set.
+    #[error("article.content is required: set article.text or article.html")]
+    MissingContent,
+    /// The content is empty or holds only spaces and invisible characters.
+    #[error("{field} is blank")]
+    BlankContent {
+        /// The field that was blank.
+        field: &'static str,
+    },
+    /// The content is over the configured limit.
+    #[error("{field} is {size} bytes, over the limit of {limit} bytes (limits.max_article_bytes)")]
+    TooLarge {
+        /// The field that was too large.
+        field: &'static str,
+        /// Its size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// HTML input is not built yet.
+    #[error("article.html is not supported yet: send the article as article.text")]
+    HtmlUnsupported,
+}
+
+impl RequestError {
+    /// The request field the error is about.
+    fn field(&self) -> &'static str {
+        match self {
+            Self::MissingArticle => "article",
+            Self::MissingContent => "article.content",
+            Self::BlankContent { field } | Self::TooLarge { field, .. } => field,
+            Self::HtmlUnsupported => "article.html",
+        }
+    }
+}
+
+impl From<NormalizeError> for RequestError {
+    fn from(error: NormalizeError) -> Self {
+        match error {
+            NormalizeError::BlankText => Self::BlankContent {
+                field: "article.text",
+            },
+        }
+    }
+}
+
+impl From<RequestError> for Status {
+    fn from(error: RequestError) -> Self {
+        let message = error.to_string();
+        match error {
+            RequestError::HtmlUnsupported => Status::unimplemented(message),
+            _ => Status::with_error_details(
+                Code::InvalidArgument,
+                message.clone(),
+                ErrorDetails::with_bad_request_violation(error.field(), message),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_input_is_invalid_argument_with_a_field_violation() {
+        let status = Status::from(RequestError::BlankContent {
+            field: "article.text",
+        });
+        assert_eq!(status.code(), Code::InvalidArgument);
+        assert_eq!(status.message(), "article.text is blank");
+        let details = status.get_error_details();
+        let violations = &details.bad_request().expect("bad request").field_violations;
+        assert_eq!(violations[0].field, "article.text");
+    }
+
+    #[test]
+    fn html_is_unimplemented() {
+        assert_eq!(
+            Status::from(RequestError::HtmlUnsupported).code(),
+            Code::Unimplemented
+        );
+    }
+
+    #[test]
+    fn the_size_error_names_the_limit() {
+        let error = RequestError::TooLarge {
+            field: "article.text",
+            size: 11,
+            limit: 10,
+        };
+        assert_eq!(
+            error.to_string(),
+            "article.text is 11 bytes, over the limit of 10 bytes (limits.max_article_bytes)"
+        );
+    }
+}

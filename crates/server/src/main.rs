@@ -1,0 +1,137 @@
+//! `article-normalizer`: the gRPC server and a command-line front end to the
+//! same pipeline.
+//!
+//! # Layout
+//! - `settings`: layered configuration.
+//! - `telemetry`: logging.
+//! - `startup`: binding, serving, draining.
+//! - `shutdown`: the stop signal.
+//! - `service`: the gRPC handlers.
+//! - `convert`: wire types to pipeline types and back.
+//! - `error`: refusals and their gRPC status.
+
+mod convert;
+mod error;
+mod service;
+mod settings;
+mod shutdown;
+mod startup;
+mod telemetry;
+
+use std::{
+    io::{Read, Write},
+    net::SocketAddr,
+    path::PathBuf,
+};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::{convert::ArticleInput, settings::Settings, startup::Application};
+
+/// Normalizes raw scraped articles into clean, structured records.
+#[derive(Debug, Parser)]
+#[command(name = "article-normalizer", version, about)]
+struct Cli {
+    /// A configuration file (TOML) layered over the embedded defaults.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the gRPC API.
+    Serve {
+        /// Address to listen on (overrides server.listen).
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<SocketAddr>,
+    },
+    /// Normalize one plain-text article and print the record as JSON.
+    Normalize {
+        /// The article's text file, or `-` for standard input.
+        #[arg(default_value = "-", value_name = "FILE")]
+        file: PathBuf,
+        /// The id to echo in the record.
+        #[arg(long, default_value = "")]
+        id: String,
+        /// The URL to echo in the record.
+        #[arg(long, default_value = "")]
+        url: String,
+    },
+    /// Print the embedded default configuration.
+    DefaultConfig,
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { listen } => {
+            let overrides: Vec<(&str, String)> = listen
+                .map(|address| ("server.listen", address.to_string()))
+                .into_iter()
+                .collect();
+            let settings = load_settings(cli.config.as_deref(), &overrides)?;
+            let subscriber = telemetry::get_subscriber(&settings.log.level, settings.log.format)
+                .context("invalid log.level")?;
+            telemetry::init_subscriber(subscriber)?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .context("cannot start the async runtime")?;
+            runtime.block_on(async {
+                let application = Application::build(settings).await?;
+                application.run_until_stopped(shutdown::signal()).await
+            })
+        }
+        Command::Normalize { file, id, url } => {
+            let settings = load_settings(cli.config.as_deref(), &[])?;
+            normalize_file(&file, id, url, settings.limits.max_article_bytes)
+        }
+        Command::DefaultConfig => {
+            print!("{}", settings::DEFAULTS);
+            Ok(())
+        }
+    }
+}
+
+/// Loads the settings, or explains which key is wrong.
+fn load_settings(file: Option<&std::path::Path>, overrides: &[(&str, String)]) -> anyhow::Result<Settings> {
+    Settings::load(file, overrides).map_err(|error| anyhow::anyhow!("invalid configuration: {error}"))
+}
+
+/// Runs the pipeline on a file or standard input and prints the record in
+/// the proto3 JSON mapping.
+fn normalize_file(
+    file: &std::path::Path,
+    id: String,
+    url: String,
+    max_article_bytes: usize,
+) -> anyhow::Result<()> {
+    let mut text = String::new();
+    if file.as_os_str() == "-" {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read standard input as UTF-8 text")?;
+    } else {
+        text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    }
+    let request = normalizer_proto::v1::NormalizeRequest {
+        article: Some(normalizer_proto::v1::RawArticle {
+            id,
+            url,
+            content: Some(normalizer_proto::v1::raw_article::Content::Text(text)),
+        }),
+    };
+    let input = match ArticleInput::parse(request, max_article_bytes) {
+        Ok(input) => input,
+        Err(error) => bail!("{error}"),
+    };
+    let article = normalizer_pipeline::normalize_text(&input.text).map_err(error::RequestError::from)?;
+    let record = convert::to_proto(input.id, input.url, article);
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, &record)?;
+    writeln!(stdout)?;
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! Typed configuration, layered with the `config` crate: the embedded
+//! defaults (`config/default.toml`), then an optional file, then
+//! `NORMALIZER__SECTION__KEY` environment variables, then command-line flags.
+//! Unknown keys and values of the wrong type stop start-up with a message
+//! that names the key.
+
+use std::{net::SocketAddr, path::Path};
+
+use config::{Config, Environment, File, FileFormat};
+use serde::Deserialize;
+
+/// The defaults, compiled into the binary so it runs with no file at all.
+pub const DEFAULTS: &str = include_str!("../config/default.toml");
+
+/// Prefix of the environment variables that override settings.
+const ENV_PREFIX: &str = "NORMALIZER";
+
+/// Separator between the prefix, sections and keys in environment variables.
+const ENV_SEPARATOR: &str = "__";
+
+/// All settings of the service.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The gRPC server.
+    pub server: ServerSettings,
+    /// Limits on what callers may send.
+    pub limits: LimitSettings,
+    /// Logging.
+    pub log: LogSettings,
+}
+
+/// The gRPC server.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Address to listen on; port 0 picks a free port (logged at start-up).
+    pub listen: SocketAddr,
+    /// Largest gRPC message in either direction: the transport refuses a
+    /// larger request before reading it, so memory per request stays bounded.
+    pub max_message_bytes: usize,
+}
+
+/// Limits on what callers may send.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitSettings {
+    /// Largest article content in bytes: past it the article is refused with
+    /// INVALID_ARGUMENT instead of tying up a worker.
+    pub max_article_bytes: usize,
+}
+
+/// Logging.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    /// Level filter directive; `RUST_LOG` wins when set.
+    pub level: String,
+    /// How each event is written.
+    pub format: LogFormat,
+}
+
+/// How log events are written to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+impl Settings {
+    /// Loads the layered settings. `overrides` are `(key, value)` pairs from
+    /// command-line flags, applied last.
+    ///
+    /// # Errors
+    /// A missing or unreadable file, an unknown key, or a value that does not
+    /// parse; the message names the key.
+    pub fn load(file: Option<&Path>, overrides: &[(&str, String)]) -> Result<Self, config::ConfigError> {
+        let mut builder = Config::builder().add_source(File::from_str(DEFAULTS, FileFormat::Toml));
+        if let Some(path) = file {
+            builder = builder.add_source(File::from(path).required(true));
+        }
+        builder = builder.add_source(
+            Environment::with_prefix(ENV_PREFIX)
+                .prefix_separator(ENV_SEPARATOR)
+                .separator(ENV_SEPARATOR)
+                .try_parsing(true),
+        );
+        for (key, value) in overrides {
+            builder = builder.set_override(*key, value.as_str())?;
+        }
+        let settings: Self = builder.build()?.try_deserialize()?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    /// Checks what types alone cannot say.
+    fn check(&self) -> Result<(), config::ConfigError> {
+        if self.limits.max_article_bytes == 0 {
+            return Err(config::ConfigError::Message(
+                "limits.max_article_bytes must be greater than 0".into(),
+            ));
+        }
+        if self.server.max_message_bytes <= self.limits.max_article_bytes {
+            return Err(config::ConfigError::Message(format!(
+                "server.max_message_bytes ({}) must be greater than limits.max_article_bytes ({}), \
+                 so that an article at the limit fits in a message with its other fields",
+                self.server.max_message_bytes, self.limits.max_article_bytes
+            )));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_defaults_load() {
+        let settings = Settings::load(None, &[]).expect("defaults");
+        assert_eq!(settings.server.listen.to_string(), "0.0.0.0:50051");
+        assert_eq!(settings.limits.max_article_bytes, 4 * 1024 * 1024);
+        assert_eq!(settings.log.format, LogFormat::Text);
+    }
+
+    #[test]
+    fn overrides_win_over_the_defaults() {
+        let settings = Settings::load(None, &[("server.listen", "127.0.0.1:0".into())]).expect("override");
+        assert_eq!(settings.server.listen.to_string(), "127.0.0.1:0");
+    }
+
+    #[test]
+    fn a_bad_value_is_refused_with_its_key() {
+        let error = Settings::load(None, &[("server.listen", "nowhere".into())]).expect_err("bad address");
+        assert!(error.to_string().contains("server.listen"), "{error}");
+    }
+
+    #[test]
+    fn a_message_limit_below_the_article_limit_is_refused() {
+        let error =
+            Settings::load(None, &[("server.max_message_bytes", "1024".into())]).expect_err("too small");
+        assert!(error.to_string().contains("server.max_message_bytes"), "{error}");
+    }
+}

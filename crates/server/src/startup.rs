@@ -1,0 +1,101 @@
+//! Building and running the server: [`Application::build`] binds the port
+//! (port 0 picks a free one, read back with [`Application::local_addr`]),
+//! [`Application::run_until_stopped`] serves until the shutdown signal.
+//!
+//! Shutdown order:
+//! 1. the signal arrives;
+//! 2. the health service reports NOT_SERVING, so load balancers and probes
+//!    stop sending new work;
+//! 3. the server stops accepting connections and lets in-flight requests
+//!    finish;
+//! 4. `run_until_stopped` returns and the process exits 0.
+
+use std::{future::Future, net::SocketAddr};
+
+use anyhow::Context;
+use normalizer_proto::{FILE_DESCRIPTOR_SET, v1::article_normalizer_server::ArticleNormalizerServer};
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tonic::transport::Server;
+use tonic_health::ServingStatus;
+
+use crate::{service::NormalizerService, settings::Settings};
+
+/// A server bound to its port, not yet serving.
+#[derive(Debug)]
+pub struct Application {
+    /// The bound listener: binding in `build` lets callers learn the port
+    /// before serving starts.
+    listener: TcpListener,
+    /// The settings the server runs with.
+    settings: Settings,
+}
+
+impl Application {
+    /// Binds `server.listen`.
+    ///
+    /// # Errors
+    /// The address cannot be bound.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(settings.server.listen)
+            .await
+            .with_context(|| format!("cannot listen on {} (server.listen)", settings.server.listen))?;
+        Ok(Self { listener, settings })
+    }
+
+    /// The address the server listens on.
+    ///
+    /// # Errors
+    /// The socket has no local address.
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `shutdown` resolves, then drains (see the module docs).
+    ///
+    /// # Errors
+    /// The transport fails or reflection cannot be built.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+        let limits = &self.settings;
+        let normalizer =
+            ArticleNormalizerServer::new(NormalizerService::new(limits.limits.max_article_bytes))
+                .max_decoding_message_size(limits.server.max_message_bytes)
+                .max_encoding_message_size(limits.server.max_message_bytes);
+
+        let (health, health_service) = tonic_health::server::health_reporter();
+        health
+            .set_serving::<ArticleNormalizerServer<NormalizerService>>()
+            .await;
+
+        let reflection = || {
+            tonic_reflection::server::Builder::configure()
+                .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
+                .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        };
+        let reflection_v1 = reflection().build_v1().context("building reflection v1")?;
+        let reflection_v1alpha = reflection()
+            .build_v1alpha()
+            .context("building reflection v1alpha")?;
+
+        let stop_serving = async move {
+            shutdown.await;
+            health
+                .set_not_serving::<ArticleNormalizerServer<NormalizerService>>()
+                .await;
+            health.set_service_status("", ServingStatus::NotServing).await;
+            tracing::info!("Reported NOT_SERVING; draining in-flight requests.");
+        };
+
+        tracing::info!(address = %self.local_addr()?, "Listening.");
+        Server::builder()
+            .add_service(health_service)
+            .add_service(reflection_v1)
+            .add_service(reflection_v1alpha)
+            .add_service(normalizer)
+            .serve_with_incoming_shutdown(TcpListenerStream::new(self.listener), stop_serving)
+            .await
+            .context("the gRPC server failed")?;
+        tracing::info!("Stopped.");
+        Ok(())
+    }
+}
