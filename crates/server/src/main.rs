@@ -22,6 +22,7 @@ use std::{
     io::{Read, Write},
     net::SocketAddr,
     path::PathBuf,
+    process::ExitCode,
 };
 
 use anyhow::{Context, bail};
@@ -64,8 +65,18 @@ enum Command {
     DefaultConfig,
 }
 
-fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one command.
+fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { listen } => {
             let overrides: Vec<(&str, String)> = listen
