@@ -2,8 +2,9 @@
 
 use std::time::Duration;
 
-use blackbox_tests::{SERVICE_NAME, TestServer, fixtures};
-use normalizer_proto::v1::{NormalizeRequest, RawArticle, raw_article::Content};
+use blackbox_tests::{SERVICE_NAME, TestServer, text_corpus};
+use normalizer_corpus as corpus;
+use normalizer_proto::v1::{NormalizeOptions, NormalizeRequest, RawArticle, raw_article::Content};
 use tonic::Code;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_types::StatusExt;
@@ -15,6 +16,7 @@ fn text_request(id: &str, text: &str) -> NormalizeRequest {
             url: format!("https://news.example/{id}"),
             content: Some(Content::Text(text.to_owned())),
         }),
+        options: None,
     }
 }
 
@@ -22,10 +24,10 @@ fn text_request(id: &str, text: &str) -> NormalizeRequest {
 async fn every_fixture_article_gives_its_expected_record() {
     let server = TestServer::start().await;
     let mut client = server.client().await;
-    let corpus = fixtures::load(&fixtures::text_corpus());
-    assert!(corpus.len() >= 20, "the corpus has {} articles", corpus.len());
+    let fixtures = corpus::load(&text_corpus()).expect("the corpus is readable");
+    assert!(fixtures.len() >= 20, "the corpus has {} articles", fixtures.len());
     let mut failures = Vec::new();
-    for fixture in &corpus {
+    for fixture in &fixtures {
         let response = client
             .normalize(text_request(&fixture.name, &fixture.input))
             .await
@@ -44,7 +46,7 @@ async fn every_fixture_article_gives_its_expected_record() {
             "{}: a hex SHA-256",
             fixture.name
         );
-        for mismatch in fixtures::mismatches(&fixture.expected, &fixtures::compact(&record)) {
+        for mismatch in corpus::mismatches(&fixture.expected, &corpus::compact(&record)) {
             failures.push(format!("{}: {mismatch}", fixture.name));
         }
     }
@@ -62,13 +64,17 @@ async fn bad_requests_are_invalid_argument_naming_the_field() {
     let mut client = server.client().await;
     let cases = [
         (
-            NormalizeRequest { article: None },
+            NormalizeRequest {
+                article: None,
+                options: None,
+            },
             "article is required",
             "article",
         ),
         (
             NormalizeRequest {
                 article: Some(RawArticle::default()),
+                options: None,
             },
             "article.content is required",
             "article.content",
@@ -163,6 +169,7 @@ async fn html_is_answered_unimplemented_for_now() {
             content: Some(Content::Html("<p>Hello</p>".into())),
             ..RawArticle::default()
         }),
+        options: None,
     };
     let status = client.normalize(request).await.expect_err("html");
     assert_eq!(status.code(), Code::Unimplemented);
@@ -372,4 +379,119 @@ async fn the_cli_prints_the_record_as_proto_json() {
         record["fingerprint"]["bodySha256"].as_str().map(str::len),
         Some(64)
     );
+}
+
+#[tokio::test]
+async fn the_url_comes_back_canonical() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let mut request = text_request("url", "Headline\n\nA body paragraph about the harbour.");
+    if let Some(article) = request.article.as_mut() {
+        article.url = "https://NEWS.Example:443/story?id=9&utm_source=feed&fbclid=abc#comments".into();
+    }
+    let record = client.normalize(request).await.expect("a record").into_inner();
+    assert_eq!(
+        record.article.expect("a record").url,
+        "https://news.example/story?id=9"
+    );
+}
+
+#[tokio::test]
+async fn a_relative_url_is_invalid_argument_naming_the_field() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let mut request = text_request("url", "Headline\n\nBody.");
+    if let Some(article) = request.article.as_mut() {
+        article.url = "/story/9".into();
+    }
+    let status = client.normalize(request).await.expect_err("relative URL");
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert!(
+        status.message().starts_with("article.url is not an absolute URL"),
+        "{}",
+        status.message()
+    );
+    let details = status.get_error_details();
+    assert_eq!(
+        details.bad_request().expect("BadRequest").field_violations[0].field,
+        "article.url"
+    );
+}
+
+/// Ukrainian close enough to Russian that an allowlist decides.
+const UKRAINIAN: &str = "Новини\n\nМіська рада у вівторок проголосувала за відкриття старого мосту.";
+
+#[tokio::test]
+async fn request_languages_limit_detection_and_unknown_codes_are_refused() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let detect = |languages: &[&str]| {
+        let mut request = text_request("languages", UKRAINIAN);
+        request.options = Some(NormalizeOptions {
+            languages: languages.iter().map(|code| (*code).to_owned()).collect(),
+        });
+        request
+    };
+    let code = |response: tonic::Response<normalizer_proto::v1::NormalizeResponse>| {
+        response
+            .into_inner()
+            .article
+            .and_then(|a| a.language)
+            .map(|l| l.code)
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        code(client.normalize(detect(&["ru"])).await.expect("ru only")),
+        "ru"
+    );
+    assert_eq!(
+        code(client.normalize(detect(&["uk", "rus"])).await.expect("uk or ru")),
+        "uk"
+    );
+    let status = client
+        .normalize(detect(&["uk", "elvish"]))
+        .await
+        .expect_err("unknown code");
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert!(
+        status.message().starts_with("options.languages[1] `elvish`"),
+        "{}",
+        status.message()
+    );
+    let details = status.get_error_details();
+    assert_eq!(
+        details.bad_request().expect("BadRequest").field_violations[0].field,
+        "options.languages[1]"
+    );
+}
+
+#[tokio::test]
+async fn the_configured_languages_apply_when_a_request_names_none() {
+    let server = TestServer::start_with(&[], &[("NORMALIZER__PIPELINE__LANGUAGES", "ru,de")]).await;
+    let mut client = server.client().await;
+    let record = client
+        .normalize(text_request("configured", UKRAINIAN))
+        .await
+        .expect("a record")
+        .into_inner();
+    assert_eq!(
+        record.article.and_then(|a| a.language).map(|l| l.code).as_deref(),
+        Some("ru")
+    );
+}
+
+#[tokio::test]
+async fn the_record_carries_simhash_and_stats() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let record = client
+        .normalize(text_request("stats", "Headline\n\nThree words here.\n\nAnd two."))
+        .await
+        .expect("a record")
+        .into_inner()
+        .article
+        .expect("a record");
+    let stats = record.stats.expect("stats");
+    assert_eq!((stats.paragraphs, stats.words, stats.characters), (2, 5, 25));
+    assert_ne!(record.fingerprint.expect("a fingerprint").simhash, 0);
 }

@@ -1,16 +1,14 @@
 //! Helpers for the black-box tests: start the real `article-normalizer`
-//! binary on a free loopback port, talk gRPC to it, and read the fixture
+//! binary on a free loopback port, talk gRPC to it, and find the fixture
 //! corpus.
 //!
 //! The binary is the one cargo built next to the test executable
 //! (`target/<profile>/article-normalizer`), or `ARTICLE_NORMALIZER_BIN`.
 //! Its output is shown when `TEST_LOG` is set.
 
-pub mod fixtures;
-
 use std::{
     net::SocketAddr,
-    path::PathBuf,
+    path::{Path, PathBuf},
     process::Stdio,
     time::{Duration, Instant},
 };
@@ -30,6 +28,11 @@ const START_DEADLINE: Duration = Duration::from_secs(30);
 
 /// The service name the health service reports for the normalizer.
 pub const SERVICE_NAME: &str = "newsroom.normalizer.v1.ArticleNormalizer";
+
+/// The folder of the plain-text fixture corpus.
+pub fn text_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text")
+}
 
 /// The path of the binary under test.
 pub fn binary_path() -> PathBuf {

@@ -4,6 +4,8 @@
 /// The clean, structured record of one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Article {
+    /// The article's URL in canonical form.
+    pub url: String,
     /// The headline, without byline or outlet names.
     pub title: String,
     /// Reporters named in the byline, in order.
@@ -26,6 +28,8 @@ pub struct Article {
     pub removed: Vec<Removed>,
     /// Fingerprints for de-duplication.
     pub fingerprint: Fingerprint,
+    /// Sizes of the body.
+    pub stats: Stats,
 }
 
 /// An image caption.
@@ -92,6 +96,8 @@ pub enum RemovedKind {
     CmsWidget,
     /// A "See also:" heading with nothing under it.
     EmptyHeading,
+    /// A wire credit trailer: `(Reporting by A; Editing by B)`.
+    CreditTrailer,
 }
 
 impl RemovedKind {
@@ -103,6 +109,7 @@ impl RemovedKind {
             Self::SocialLinks => "social_links",
             Self::CmsWidget => "cms_widget",
             Self::EmptyHeading => "empty_heading",
+            Self::CreditTrailer => "credit_trailer",
         }
     }
 }
@@ -112,4 +119,18 @@ impl RemovedKind {
 pub struct Fingerprint {
     /// Lower-case hex SHA-256 of the body paragraphs joined with `\n`.
     pub body_sha256: String,
+    /// 64-bit SimHash of the body's word shingles: a lightly edited copy
+    /// differs in a few bits.
+    pub simhash: u64,
+}
+
+/// Sizes of the body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Body paragraphs.
+    pub paragraphs: u32,
+    /// Words (runs of non-space characters) in the body.
+    pub words: u32,
+    /// Characters (Unicode scalar values) in the body paragraphs.
+    pub characters: u32,
 }

@@ -7,7 +7,12 @@
 use crate::{document::Block, markers};
 
 /// List markers that open a list item.
-const BULLETS: &[&str] = &["- ", "* ", "• ", "· ", "– ", "— "];
+const BULLETS: &[&str] = &["- ", "* ", "• ", "· "];
+
+/// Dashes that open a list item only where two or more lines of a paragraph
+/// start with them: a single line opening with one is dialogue or a quote
+/// (`– Czekaliśmy na to – mówi …`), as Polish, Russian or French print them.
+const DASH_BULLETS: &[&str] = &["– ", "— "];
 
 /// Cuts normalized text into blocks.
 pub(crate) fn segment(text: &str) -> Vec<Block> {
@@ -36,8 +41,17 @@ fn segment_chunk(chunk: &[&str], blocks: &mut Vec<Block>) {
             blocks.push(Block::new(std::mem::take(paragraph), false));
         }
     };
+    let dash_lines = chunk
+        .iter()
+        .filter(|line| DASH_BULLETS.iter().any(|dash| line.starts_with(dash)))
+        .count();
+    let bullets: Vec<&str> = BULLETS
+        .iter()
+        .chain(if dash_lines >= 2 { DASH_BULLETS } else { &[] })
+        .copied()
+        .collect();
     for line in chunk {
-        if let Some(item) = list_item(line) {
+        if let Some(item) = list_item(line, &bullets) {
             flush(&mut paragraph, blocks);
             blocks.push(Block::new(item, true));
         } else if markers::starts_with_label(line) {
@@ -57,8 +71,8 @@ fn segment_chunk(chunk: &[&str], blocks: &mut Vec<Block>) {
 }
 
 /// The text of a list item (`- text`, `• text`, `1. text`), without its marker.
-fn list_item(line: &str) -> Option<&str> {
-    if let Some(text) = BULLETS.iter().find_map(|bullet| line.strip_prefix(bullet)) {
+fn list_item<'a>(line: &'a str, bullets: &[&str]) -> Option<&'a str> {
+    if let Some(text) = bullets.iter().find_map(|bullet| line.strip_prefix(bullet)) {
         return Some(text.trim_start()).filter(|text| !text.is_empty());
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
@@ -130,8 +144,17 @@ mod tests {
 
     #[test]
     fn a_number_that_opens_a_sentence_is_not_a_list_item() {
-        assert_eq!(list_item("2024 was a year."), None);
-        assert_eq!(list_item("12. Twelfth"), Some("Twelfth"));
-        assert_eq!(list_item("-5 degrees"), None);
+        assert_eq!(list_item("2024 was a year.", BULLETS), None);
+        assert_eq!(list_item("12. Twelfth", BULLETS), Some("Twelfth"));
+        assert_eq!(list_item("-5 degrees", BULLETS), None);
+    }
+
+    #[test]
+    fn a_line_opening_with_a_dash_is_dialogue_unless_more_follow() {
+        let blocks = segment("Title\n\n– Czekaliśmy na to – mówi sołtys.\n\nEnd.");
+        assert_eq!(blocks[1].text, "– Czekaliśmy na to – mówi sołtys.");
+        assert!(!blocks[1].list_item);
+        let blocks = segment("Title\n\nSee also:\n– First\n– Second\n\nEnd.");
+        assert_eq!(texts(&blocks)[2..4], [("First", true), ("Second", true)]);
     }
 }

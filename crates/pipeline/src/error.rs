@@ -6,4 +6,18 @@ pub enum NormalizeError {
     /// Nothing but spaces, control or invisible characters.
     #[error("text is blank")]
     BlankText,
+    /// The article URL is not an absolute URL.
+    #[error("url is not an absolute URL: {reason}")]
+    InvalidUrl {
+        /// Why it did not parse.
+        reason: String,
+    },
+    /// A language code of an allowlist is not one the detector knows.
+    #[error("languages[{index}] `{code}` is not an ISO 639-1 or 639-3 code of a language the detector knows")]
+    UnknownLanguage {
+        /// Its position in the list.
+        index: usize,
+        /// The code as given.
+        code: String,
+    },
 }

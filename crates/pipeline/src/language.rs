@@ -1,17 +1,63 @@
 //! Stage 9: language. Detects the language of the body (never of captions,
 //! commentary or link titles) with whatlang, on a bounded sample from the
-//! start of the body, and reports it as ISO 639-1 where one exists.
+//! start of the body, among an optional allowlist, and reports it as
+//! ISO 639-1 where one exists.
 
-use crate::{article::Language, document::Document};
+use whatlang::{Detector, Lang};
+
+use crate::{article::Language, document::Document, error::NormalizeError};
+
+/// The languages the detector may choose from; empty means all it knows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LanguageAllowlist {
+    /// The languages, in the order given.
+    languages: Vec<Lang>,
+}
+
+impl LanguageAllowlist {
+    /// Parses ISO 639-1 (`en`) or ISO 639-3 (`eng`) codes.
+    ///
+    /// # Errors
+    /// [`NormalizeError::UnknownLanguage`] for a code the detector does not know.
+    pub fn parse<S: AsRef<str>>(codes: &[S]) -> Result<Self, NormalizeError> {
+        let languages = codes
+            .iter()
+            .enumerate()
+            .map(|(index, code)| {
+                let code = code.as_ref().trim();
+                lang_of(code).ok_or_else(|| NormalizeError::UnknownLanguage {
+                    index,
+                    code: code.to_owned(),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Self { languages })
+    }
+
+    /// Whether every language is allowed.
+    pub fn is_empty(&self) -> bool {
+        self.languages.is_empty()
+    }
+}
+
+/// The whatlang language of an ISO 639-1 or 639-3 code.
+fn lang_of(code: &str) -> Option<Lang> {
+    let code = code.to_ascii_lowercase();
+    let iso639_3 = match code.len() {
+        2 => isolang::Language::from_639_1(&code)?.to_639_3(),
+        _ => code.as_str(),
+    };
+    Lang::from_code(iso639_3)
+}
 
 /// How much of the body the detector reads. Detection time grows with the
 /// text, its accuracy hardly does past a few paragraphs.
 const SAMPLE_BYTES: usize = 4096;
 
 /// Fills `Article::language`.
-pub(crate) fn apply(doc: &mut Document) {
+pub(crate) fn apply(doc: &mut Document, allowlist: &LanguageAllowlist) {
     let sample = sample(&doc.article.body);
-    doc.article.language = detect(&sample);
+    doc.article.language = detect(&sample, allowlist);
 }
 
 /// The start of the body, at most `SAMPLE_BYTES` long, cut at a char boundary.
@@ -35,8 +81,13 @@ fn sample(body: &[String]) -> String {
 }
 
 /// Detects the language of `text`; an empty `Language` when nothing is found.
-fn detect(text: &str) -> Language {
-    let Some(info) = whatlang::detect(text) else {
+fn detect(text: &str, allowlist: &LanguageAllowlist) -> Language {
+    let detector = if allowlist.is_empty() {
+        Detector::new()
+    } else {
+        Detector::with_allowlist(allowlist.languages.clone())
+    };
+    let Some(info) = detector.detect(text) else {
         return Language::default();
     };
     let iso639_3 = info.lang().code();
@@ -60,6 +111,7 @@ mod tests {
     fn english_is_reported_as_iso_639_1_with_its_script() {
         let language = detect(
             "The council voted on Tuesday to reopen the old bridge to traffic after two years of repairs.",
+            &LanguageAllowlist::default(),
         );
         assert_eq!(
             (language.code.as_str(), language.iso639_3.as_str()),
@@ -74,6 +126,7 @@ mod tests {
     fn russian_is_reported_in_cyrillic() {
         let language = detect(
             "Городской совет во вторник проголосовал за открытие старого моста после двух лет ремонта.",
+            &LanguageAllowlist::default(),
         );
         assert_eq!(language.code, "ru");
         assert_eq!(language.script, "Cyrillic");
@@ -81,7 +134,28 @@ mod tests {
 
     #[test]
     fn an_empty_body_has_no_language() {
-        assert_eq!(detect(""), Language::default());
+        assert_eq!(detect("", &LanguageAllowlist::default()), Language::default());
+    }
+
+    #[test]
+    fn the_allowlist_limits_the_choice() {
+        // Close enough to Ukrainian that an allowlist decides.
+        let text = "Міська рада у вівторок проголосувала за відкриття старого мосту.";
+        let only_russian = LanguageAllowlist::parse(&["ru"]).expect("ru");
+        assert_eq!(detect(text, &only_russian).code, "ru");
+        let ukrainian = LanguageAllowlist::parse(&["ukr", "ru"]).expect("ukr, ru");
+        assert_eq!(detect(text, &ukrainian).code, "uk");
+    }
+
+    #[test]
+    fn unknown_codes_are_refused_with_their_position() {
+        assert_eq!(
+            LanguageAllowlist::parse(&["en", "xx"]),
+            Err(NormalizeError::UnknownLanguage {
+                index: 1,
+                code: "xx".into()
+            })
+        );
     }
 
     #[test]

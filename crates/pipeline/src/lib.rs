@@ -1,32 +1,38 @@
 //! The article normalization pipeline: raw scraped text in, one clean
 //! structured [`Article`] out. Pure functions, no I/O, no async: the server,
-//! the CLI and benches all call [`normalize_text`].
+//! the CLI and benches all call [`normalize`].
 //!
 //! # Layout
 //! - `article`: the record the pipeline produces.
 //! - `document`: the blocks being classified, and the record being filled.
 //! - `markers`: the marker words of each language, as data tables.
 //! - One module per stage, run in this order:
+//!   0. `canonical_url`: the article URL without tracking parameters.
 //!   1. `unicode`: NFC, line ends, invisible characters, spacing.
 //!   2. `blocks`: paragraphs, list items and labelled lines.
 //!   3. `boilerplate`: share and like widgets, social bars, CMS furniture.
 //!   4. `headline`: title, authors, publisher and republishers.
-//!   5. `see_also`: "See also" links, inline or under a heading.
-//!   6. `captions`: image captions, once each, without credits.
-//!   7. `commentary`: editorial commentary blocks.
-//!   8. (assembly: body and removed blocks in document order)
-//!   9. `language`: the body's language.
-//!   10. `fingerprint`: hashes for de-duplication.
+//!   5. `credits`: wire credit trailers, and authors from them.
+//!   6. `see_also`: "See also" links, inline or under a heading.
+//!   7. `captions`: image captions, once each, without credits.
+//!   8. `commentary`: editorial commentary blocks.
+//!   9. (assembly: body and removed blocks in document order)
+//!   10. `language`: the body's language.
+//!   11. `fingerprint`: hashes for de-duplication.
+//!   12. `stats`: sizes of the body.
 //!
 //! Boilerplate runs before "See also" so that a heading followed only by
-//! widgets is known to be empty, and both run before commentary so that a
+//! widgets is known to be empty; credits run after the headline so that a
+//! byline wins over a trailer; all of them run before commentary so that a
 //! `Comment:` block stops at the first trailer.
 
 mod article;
 mod blocks;
 mod boilerplate;
+mod canonical_url;
 mod captions;
 mod commentary;
+mod credits;
 mod document;
 mod error;
 mod fingerprint;
@@ -34,34 +40,67 @@ mod headline;
 mod language;
 mod markers;
 mod see_also;
+mod stats;
 mod unicode;
 
-pub use article::{Article, Caption, Commentary, Fingerprint, Language, Link, Removed, RemovedKind};
+pub use article::{Article, Caption, Commentary, Fingerprint, Language, Link, Removed, RemovedKind, Stats};
 pub use error::NormalizeError;
+pub use language::LanguageAllowlist;
 
 use document::Document;
+
+/// An article as scraped.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Input<'a> {
+    /// The plain text.
+    pub text: &'a str,
+    /// Where it was scraped from; empty when unknown.
+    pub url: &'a str,
+}
+
+/// How to normalize.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The languages the detector may choose from; empty for all.
+    pub languages: LanguageAllowlist,
+}
 
 /// Normalizes a plain-text article.
 ///
 /// # Errors
 /// [`NormalizeError::BlankText`] when the text holds nothing but spaces,
-/// control or invisible characters.
-pub fn normalize_text(raw: &str) -> Result<Article, NormalizeError> {
-    let text = unicode::normalize(raw);
+/// control or invisible characters; [`NormalizeError::InvalidUrl`] when the
+/// URL is not absolute.
+pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, NormalizeError> {
+    let url = canonical_url::canonicalize(input.url).map_err(|error| NormalizeError::InvalidUrl {
+        reason: error.to_string(),
+    })?;
+    let text = unicode::normalize(input.text);
     let blocks = blocks::segment(&text);
     if blocks.is_empty() {
         return Err(NormalizeError::BlankText);
     }
     let mut doc = Document::new(blocks);
+    doc.article.url = url;
     boilerplate::apply(&mut doc);
     headline::apply(&mut doc);
+    credits::apply(&mut doc);
     see_also::apply(&mut doc);
     captions::apply(&mut doc);
     commentary::apply(&mut doc);
     doc.assemble();
-    language::apply(&mut doc);
+    language::apply(&mut doc, &options.languages);
     fingerprint::apply(&mut doc);
+    stats::apply(&mut doc);
     Ok(doc.article)
+}
+
+/// Normalizes plain text with no URL and the default options.
+///
+/// # Errors
+/// As [`normalize`].
+pub fn normalize_text(text: &str) -> Result<Article, NormalizeError> {
+    normalize(&Input { text, url: "" }, &Options::default())
 }
 
 #[cfg(test)]

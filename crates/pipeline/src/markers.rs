@@ -9,17 +9,42 @@ use std::{collections::HashMap, sync::LazyLock};
 
 use crate::article::RemovedKind;
 
+mod ar;
+mod de;
 mod en;
+mod es;
+mod fr;
+mod it;
+mod nl;
+mod pl;
+mod pt;
+mod ru;
+mod tr;
+mod uk;
 
 /// Every language's table. Labels of all languages are looked for in every
 /// article: the language is only known once the body is.
-const LANGUAGES: &[&LanguageMarkers] = &[&en::MARKERS];
+const LANGUAGES: &[&LanguageMarkers] = &[
+    &en::MARKERS,
+    &de::MARKERS,
+    &fr::MARKERS,
+    &es::MARKERS,
+    &it::MARKERS,
+    &pt::MARKERS,
+    &nl::MARKERS,
+    &pl::MARKERS,
+    &ru::MARKERS,
+    &uk::MARKERS,
+    &ar::MARKERS,
+    &tr::MARKERS,
+];
 
 /// Separators between a headline and its byline: `Headline – By Name`.
 pub(crate) const BYLINE_SEPARATORS: &[&str] = &[" – ", " — ", " - ", " | "];
 
-/// Separators between author names that hold in every language.
-const AUTHOR_SEPARATORS: &[&str] = &[", ", " & ", "; "];
+/// Separators between author names that hold in every language (the last
+/// is the Arabic comma).
+const AUTHOR_SEPARATORS: &[&str] = &[", ", " & ", "; ", "، "];
 
 /// Social networks and share targets: a line of nothing but these is a share bar.
 const SOCIAL_NETWORKS: &[&str] = &[
@@ -57,6 +82,15 @@ pub(crate) enum Extent {
     OneParagraph,
 }
 
+/// What a name in a wire credit trailer did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CreditRole {
+    /// Reported or wrote the story: an author.
+    Reporter,
+    /// Edited, compiled or translated it.
+    Editor,
+}
+
 /// The markers of one language.
 #[derive(Debug)]
 pub(crate) struct LanguageMarkers {
@@ -77,6 +111,9 @@ pub(crate) struct LanguageMarkers {
     pub boilerplate_prefixes: &'static [(&'static str, RemovedKind)],
     /// Photo credits appended to captions, matched as printed.
     pub photo_credits: &'static [&'static str],
+    /// Openers of the parts of a wire credit trailer:
+    /// `(Reporting by A; Editing by B)`.
+    pub wire_credits: &'static [(&'static str, CreditRole)],
 }
 
 /// A label found at the start of a block.
@@ -88,10 +125,13 @@ pub(crate) struct Label<'a> {
     pub rest: &'a str,
 }
 
-/// Folds a character for matching: lower case, one apostrophe.
+/// Folds a character for matching: lower case, one apostrophe, and the
+/// Turkish dotted and dotless i as plain `i` (so `AYRICA` matches `Ayrıca`
+/// and `İLGİLİ` matches `İlgili`, which Unicode's own lower-casing misses).
 fn fold(c: char) -> impl Iterator<Item = char> {
     let c = match c {
         '’' | '‘' | 'ʼ' => '\'',
+        'I' | 'İ' | 'ı' => 'i',
         other => other,
     };
     c.to_lowercase()
@@ -234,19 +274,40 @@ fn is_social_links(key: &str) -> bool {
     names.peek().is_some() && names.all(|name| SOCIAL_NETWORKS.contains(&name))
 }
 
-/// The text after a byline opener (`By `) at the start of `text`.
+/// The names after a byline opener (`By `, `Autor:`) at the start of
+/// `text`. Names start with a capital (or an uncased script's) letter, so
+/// `by Friday` is no byline but `By Friday Adeyemi` is.
 pub(crate) fn strip_byline_opener(text: &str) -> Option<&str> {
     LANGUAGES
         .iter()
         .flat_map(|markers| markers.byline_openers.iter())
-        .filter_map(|opener| {
-            let end = prefix_end(text, opener)?;
-            let rest = text[end..].strip_prefix(' ')?;
-            Some((end, rest.trim_start()))
-        })
-        .max_by_key(|(end, _)| *end)
+        .filter_map(|opener| opener_rest(text, opener).map(|rest| (opener.len(), rest)))
+        .max_by_key(|(length, _)| *length)
         .map(|(_, rest)| rest)
-        .filter(|rest| !rest.is_empty())
+        .filter(|rest| rest.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
+/// The text after `opener` at the start of `text`, when a space or a colon
+/// follows it.
+fn opener_rest<'a>(text: &'a str, opener: &str) -> Option<&'a str> {
+    let end = prefix_end(text, opener)?;
+    let after = &text[end..];
+    let rest = match after.trim_start().strip_prefix(':') {
+        Some(rest) => rest,
+        None => after.strip_prefix(' ')?,
+    };
+    Some(rest.trim_start()).filter(|rest| !rest.is_empty())
+}
+
+/// A wire credit opener at the start of `segment`, its role and the names
+/// after it.
+pub(crate) fn wire_credit(segment: &str) -> Option<(CreditRole, &str)> {
+    LANGUAGES
+        .iter()
+        .flat_map(|markers| markers.wire_credits.iter())
+        .filter_map(|(opener, role)| opener_rest(segment, opener).map(|rest| (opener.len(), *role, rest)))
+        .max_by_key(|(length, _, _)| *length)
+        .map(|(_, role, rest)| (role, rest))
 }
 
 /// Splits a list of names: `A, B and C` gives `[A, B, C]`.
@@ -337,6 +398,63 @@ mod tests {
         assert_eq!(strip_byline_opener("by  Jane Roe"), Some("Jane Roe"));
         assert_eq!(strip_byline_opener("By"), None);
         assert_eq!(strip_byline_opener("Bystanders said"), None);
+    }
+
+    #[test]
+    fn a_byline_opener_may_take_a_colon_and_a_lowercase_word_is_no_name() {
+        assert_eq!(strip_byline_opener("Autor: Jan Nowak"), Some("Jan Nowak"));
+        assert_eq!(strip_byline_opener("Von Anna Berg"), Some("Anna Berg"));
+        assert_eq!(strip_byline_opener("by the river"), None);
+    }
+
+    #[test]
+    fn wire_credits_give_the_role_and_the_names() {
+        assert_eq!(
+            wire_credit("Reporting by Ann Lee"),
+            Some((CreditRole::Reporter, "Ann Lee"))
+        );
+        assert_eq!(
+            wire_credit("Additional reporting by Bo Park"),
+            Some((CreditRole::Reporter, "Bo Park"))
+        );
+        assert_eq!(
+            wire_credit("editing by Cy Moss"),
+            Some((CreditRole::Editor, "Cy Moss"))
+        );
+        assert_eq!(
+            wire_credit("Bericht von Anna Berg"),
+            Some((CreditRole::Reporter, "Anna Berg"))
+        );
+        assert_eq!(wire_credit("Reporters said"), None);
+    }
+
+    #[test]
+    fn labels_of_every_language_are_found() {
+        for (text, label) in [
+            ("Siehe auch: x", "Siehe auch"),
+            ("Voir aussi : x", "Voir aussi"),
+            ("LEA TAMBIÉN: x", "LEA TAMBIÉN"),
+            ("Читайте также: x", "Читайте также"),
+            ("Читайте також: x", "Читайте також"),
+            ("اقرأ أيضا: x", "اقرأ أيضا"),
+            ("Ayrıca okuyun: x", "Ayrıca okuyun"),
+            ("AYRICA OKUYUN: x", "AYRICA OKUYUN"),
+            ("İLGİLİ HABERLER", "İLGİLİ HABERLER"),
+            ("Czytaj też: x", "Czytaj też"),
+            ("Zie ook: x", "Zie ook"),
+            ("Leggi anche: x", "Leggi anche"),
+            ("Leia também: x", "Leia também"),
+        ] {
+            assert_eq!(see_also_label(text).map(|l| l.printed), Some(label), "{text}");
+        }
+        assert_eq!(
+            commentary_label("Anmerkung der Redaktion: x").map(|(_, extent)| extent),
+            Some(Extent::OneParagraph)
+        );
+        assert_eq!(
+            commentary_label("Commentaire : x").map(|(_, extent)| extent),
+            Some(Extent::ToEnd)
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! [`ArticleInput`] that is valid by construction, records are mapped onto
 //! `NormalizedArticle`.
 
-use normalizer_pipeline::Article;
+use normalizer_pipeline::{Article, LanguageAllowlist, Options};
 use normalizer_proto::v1 as pb;
 
 use crate::error::RequestError;
@@ -13,10 +13,12 @@ use crate::error::RequestError;
 pub struct ArticleInput {
     /// The caller's id, echoed.
     pub id: String,
-    /// The caller's URL, echoed.
+    /// The caller's URL, canonicalized by the pipeline.
     pub url: String,
     /// The plain text, not blank and within the size limit.
     pub text: String,
+    /// The request's own options; `None` for the server's defaults.
+    pub options: Option<Options>,
 }
 
 impl ArticleInput {
@@ -27,6 +29,12 @@ impl ArticleInput {
     /// or not supported.
     pub fn parse(request: pb::NormalizeRequest, max_article_bytes: usize) -> Result<Self, RequestError> {
         let article = request.article.ok_or(RequestError::MissingArticle)?;
+        let options = match request.options {
+            Some(options) if !options.languages.is_empty() => Some(Options {
+                languages: LanguageAllowlist::parse(&options.languages).map_err(RequestError::from)?,
+            }),
+            _ => None,
+        };
         let text = match article.content {
             None => return Err(RequestError::MissingContent),
             Some(pb::raw_article::Content::Html(_)) => return Err(RequestError::HtmlUnsupported),
@@ -47,16 +55,17 @@ impl ArticleInput {
             id: article.id,
             url: article.url,
             text,
+            options,
         })
     }
 }
 
-/// Maps a pipeline record onto the wire type, with the caller's id and URL.
-pub fn to_proto(id: String, url: String, article: Article) -> pb::NormalizedArticle {
+/// Maps a pipeline record onto the wire type, with the caller's id.
+pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
     let paragraphs = |texts: Vec<String>| texts.into_iter().map(|text| pb::Paragraph { text }).collect();
     pb::NormalizedArticle {
         id,
-        url,
+        url: article.url,
         title: article.title,
         authors: article.authors,
         publisher: article.publisher,
@@ -103,6 +112,12 @@ pub fn to_proto(id: String, url: String, article: Article) -> pb::NormalizedArti
             .collect(),
         fingerprint: Some(pb::Fingerprint {
             body_sha256: article.fingerprint.body_sha256,
+            simhash: article.fingerprint.simhash,
+        }),
+        stats: Some(pb::Stats {
+            paragraphs: article.stats.paragraphs,
+            words: article.stats.words,
+            characters: article.stats.characters,
         }),
     }
 }
@@ -118,6 +133,7 @@ mod tests {
                 url: "https://news.example/a1".into(),
                 content,
             }),
+            options: None,
         }
     }
 
@@ -136,7 +152,13 @@ mod tests {
     #[test]
     fn each_bad_request_names_its_field() {
         assert_eq!(
-            ArticleInput::parse(pb::NormalizeRequest { article: None }, 100),
+            ArticleInput::parse(
+                pb::NormalizeRequest {
+                    article: None,
+                    options: None
+                },
+                100
+            ),
             Err(RequestError::MissingArticle)
         );
         assert_eq!(
@@ -167,12 +189,30 @@ mod tests {
     }
 
     #[test]
+    fn request_languages_are_parsed_and_an_unknown_one_is_refused() {
+        let mut with_languages = request(text("Body."));
+        with_languages.options = Some(pb::NormalizeOptions {
+            languages: vec!["de".into(), "fra".into()],
+        });
+        let input = ArticleInput::parse(with_languages.clone(), 100).expect("valid");
+        assert!(input.options.is_some_and(|options| !options.languages.is_empty()));
+        with_languages.options = Some(pb::NormalizeOptions {
+            languages: vec!["de".into(), "zz".into()],
+        });
+        let error = ArticleInput::parse(with_languages, 100).expect_err("unknown");
+        assert!(
+            error.to_string().starts_with("options.languages[1] `zz`"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn a_record_maps_every_field() {
         let article = normalizer_pipeline::normalize_text(
             "Dam opens – By Ann Lee (River Post) (Digest)\n\nThe dam opened on Monday after years of work on the river.\n\nComment: A view.\n\nSee also: Floods\n\nShare this:",
         )
         .expect("record");
-        let record = to_proto("a1".into(), "u".into(), article);
+        let record = to_proto("a1".into(), article);
         assert_eq!(record.id, "a1");
         assert_eq!(record.title, "Dam opens");
         assert_eq!(record.authors, ["Ann Lee"]);

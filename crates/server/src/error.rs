@@ -30,6 +30,15 @@ pub enum RequestError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// The article URL is not absolute.
+    #[error("article.url is not an absolute URL: {reason}")]
+    InvalidUrl {
+        /// Why it did not parse.
+        reason: String,
+    },
+    /// A language code the detector does not know.
+    #[error("options.{0}")]
+    UnknownLanguage(NormalizeError),
     /// HTML input is not built yet.
     #[error("article.html is not supported yet: send the article as article.text")]
     HtmlUnsupported,
@@ -37,12 +46,17 @@ pub enum RequestError {
 
 impl RequestError {
     /// The request field the error is about.
-    fn field(&self) -> &'static str {
+    fn field(&self) -> String {
         match self {
-            Self::MissingArticle => "article",
-            Self::MissingContent => "article.content",
-            Self::BlankContent { field } | Self::TooLarge { field, .. } => field,
-            Self::HtmlUnsupported => "article.html",
+            Self::MissingArticle => "article".into(),
+            Self::MissingContent => "article.content".into(),
+            Self::BlankContent { field } | Self::TooLarge { field, .. } => (*field).into(),
+            Self::InvalidUrl { .. } => "article.url".into(),
+            Self::UnknownLanguage(NormalizeError::UnknownLanguage { index, .. }) => {
+                format!("options.languages[{index}]")
+            }
+            Self::UnknownLanguage(_) => "options.languages".into(),
+            Self::HtmlUnsupported => "article.html".into(),
         }
     }
 }
@@ -53,6 +67,8 @@ impl From<NormalizeError> for RequestError {
             NormalizeError::BlankText => Self::BlankContent {
                 field: "article.text",
             },
+            NormalizeError::InvalidUrl { reason } => Self::InvalidUrl { reason },
+            NormalizeError::UnknownLanguage { .. } => Self::UnknownLanguage(error),
         }
     }
 }
@@ -85,6 +101,19 @@ mod tests {
         let details = status.get_error_details();
         let violations = &details.bad_request().expect("bad request").field_violations;
         assert_eq!(violations[0].field, "article.text");
+    }
+
+    #[test]
+    fn an_unknown_language_names_its_position() {
+        let error = RequestError::from(NormalizeError::UnknownLanguage {
+            index: 2,
+            code: "xx".into(),
+        });
+        assert_eq!(error.field(), "options.languages[2]");
+        assert!(
+            error.to_string().starts_with("options.languages[2] `xx`"),
+            "{error}"
+        );
     }
 
     #[test]

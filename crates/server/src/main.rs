@@ -8,10 +8,12 @@
 //! - `shutdown`: the stop signal.
 //! - `service`: the gRPC handlers.
 //! - `convert`: wire types to pipeline types and back.
+//! - `eval`: the quality report over a fixture corpus.
 //! - `error`: refusals and their gRPC status.
 
 mod convert;
 mod error;
+mod eval;
 mod service;
 mod settings;
 mod shutdown;
@@ -25,8 +27,10 @@ use std::{
     process::ExitCode,
 };
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Parser, Subcommand};
+
+use normalizer_proto::v1 as pb;
 
 use crate::{convert::ArticleInput, settings::Settings, startup::Application};
 
@@ -60,6 +64,16 @@ enum Command {
         /// The URL to echo in the record.
         #[arg(long, default_value = "")]
         url: String,
+    },
+    /// Score the pipeline on a fixture corpus (`<case>/input.txt` beside
+    /// `expected.json`) and print the quality report.
+    Eval {
+        /// The corpus folder.
+        #[arg(default_value = "tests/fixtures/text", value_name = "DIR")]
+        dir: PathBuf,
+        /// Fail when a field is exact in fewer than this percentage of articles.
+        #[arg(long, default_value_t = 100.0, value_name = "PERCENT")]
+        min_exact: f64,
     },
     /// Print the embedded default configuration.
     DefaultConfig,
@@ -98,7 +112,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Normalize { file, id, url } => {
             let settings = load_settings(cli.config.as_deref(), &[])?;
-            normalize_file(&file, id, url, settings.limits.max_article_bytes)
+            normalize_file(&file, id, url, &settings)
+        }
+        Command::Eval { dir, min_exact } => {
+            let settings = load_settings(cli.config.as_deref(), &[])?;
+            let report = eval::evaluate(&dir, &settings)?;
+            print!("{}", report.text);
+            anyhow::ensure!(
+                report.lowest_percent >= min_exact,
+                "a field is exact in only {:.1} % of the articles, under the floor of {min_exact} %",
+                report.lowest_percent
+            );
+            Ok(())
         }
         Command::DefaultConfig => {
             print!("{}", settings::DEFAULTS);
@@ -118,7 +143,7 @@ fn normalize_file(
     file: &std::path::Path,
     id: String,
     url: String,
-    max_article_bytes: usize,
+    settings: &Settings,
 ) -> anyhow::Result<()> {
     let mut text = String::new();
     if file.as_os_str() == "-" {
@@ -128,19 +153,16 @@ fn normalize_file(
     } else {
         text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     }
-    let request = normalizer_proto::v1::NormalizeRequest {
-        article: Some(normalizer_proto::v1::RawArticle {
+    let request = pb::NormalizeRequest {
+        article: Some(pb::RawArticle {
             id,
             url,
-            content: Some(normalizer_proto::v1::raw_article::Content::Text(text)),
+            content: Some(pb::raw_article::Content::Text(text)),
         }),
+        options: None,
     };
-    let input = match ArticleInput::parse(request, max_article_bytes) {
-        Ok(input) => input,
-        Err(error) => bail!("{error}"),
-    };
-    let article = normalizer_pipeline::normalize_text(&input.text).map_err(error::RequestError::from)?;
-    let record = convert::to_proto(input.id, input.url, article);
+    let input = ArticleInput::parse(request, settings.limits.max_article_bytes)?;
+    let record = service::normalize_input(input, &settings.pipeline.options()?)?;
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, &record)?;
     writeln!(stdout)?;

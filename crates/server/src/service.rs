@@ -1,7 +1,9 @@
 //! The `ArticleNormalizer` gRPC service. Handlers stay thin: parse the
 //! request, run the pipeline off the async reactor, map the result.
 
-use normalizer_pipeline::normalize_text;
+use std::sync::Arc;
+
+use normalizer_pipeline::{Input, Options, normalize};
 use normalizer_proto::v1::{self as pb, article_normalizer_server::ArticleNormalizer};
 use tonic::{Request, Response, Status};
 
@@ -15,12 +17,18 @@ use crate::{
 pub struct NormalizerService {
     /// Largest article content accepted, in bytes (`limits.max_article_bytes`).
     max_article_bytes: usize,
+    /// Options for requests that bring none (`pipeline.*`), parsed once at start-up.
+    default_options: Arc<Options>,
 }
 
 impl NormalizerService {
-    /// A service that refuses articles over `max_article_bytes`.
-    pub fn new(max_article_bytes: usize) -> Self {
-        Self { max_article_bytes }
+    /// A service that refuses articles over `max_article_bytes` and
+    /// normalizes with `default_options` unless a request says otherwise.
+    pub fn new(max_article_bytes: usize, default_options: Options) -> Self {
+        Self {
+            max_article_bytes,
+            default_options: Arc::new(default_options),
+        }
     }
 }
 
@@ -30,18 +38,40 @@ impl ArticleNormalizer for NormalizerService {
         &self,
         request: Request<pb::NormalizeRequest>,
     ) -> Result<Response<pb::NormalizeResponse>, Status> {
-        let ArticleInput { id, url, text } =
-            ArticleInput::parse(request.into_inner(), self.max_article_bytes)?;
-        let bytes = text.len();
+        let input = ArticleInput::parse(request.into_inner(), self.max_article_bytes)?;
+        let defaults = Arc::clone(&self.default_options);
+        let bytes = input.text.len();
         // The pipeline is CPU-bound: it runs on the blocking pool so that the
         // reactor keeps answering health checks and new connections.
-        let article = tokio::task::spawn_blocking(move || normalize_text(&text))
+        let record = tokio::task::spawn_blocking(move || normalize_input(input, &defaults))
             .await
-            .map_err(|error| Status::internal(format!("the pipeline stopped unexpectedly: {error}")))?
-            .map_err(RequestError::from)?;
-        tracing::debug!(id = %id, bytes, paragraphs = article.body.len(), "Normalized an article.");
+            .map_err(|error| Status::internal(format!("the pipeline stopped unexpectedly: {error}")))??;
+        tracing::debug!(id = %record.id, bytes, paragraphs = record.body.len(), "Normalized an article.");
         Ok(Response::new(pb::NormalizeResponse {
-            article: Some(to_proto(id, url, article)),
+            article: Some(record),
         }))
     }
+}
+
+/// Runs the pipeline on a parsed request, with the request's options or
+/// else `defaults`, and maps the record onto the wire type.
+///
+/// # Errors
+/// What the pipeline refuses, as a [`RequestError`].
+pub fn normalize_input(
+    input: ArticleInput,
+    defaults: &Options,
+) -> Result<pb::NormalizedArticle, RequestError> {
+    let ArticleInput {
+        id,
+        url,
+        text,
+        options,
+    } = input;
+    let raw = Input {
+        text: &text,
+        url: &url,
+    };
+    let article = normalize(&raw, options.as_ref().unwrap_or(defaults))?;
+    Ok(to_proto(id, article))
 }

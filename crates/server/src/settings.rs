@@ -7,6 +7,7 @@
 use std::{net::SocketAddr, path::Path};
 
 use config::{Config, Environment, File, FileFormat};
+use normalizer_pipeline::{LanguageAllowlist, Options};
 use serde::Deserialize;
 
 /// The defaults, compiled into the binary so it runs with no file at all.
@@ -26,6 +27,8 @@ pub struct Settings {
     pub server: ServerSettings,
     /// Limits on what callers may send.
     pub limits: LimitSettings,
+    /// The normalization pipeline.
+    pub pipeline: PipelineSettings,
     /// Logging.
     pub log: LogSettings,
 }
@@ -48,6 +51,33 @@ pub struct LimitSettings {
     /// Largest article content in bytes: past it the article is refused with
     /// INVALID_ARGUMENT instead of tying up a worker.
     pub max_article_bytes: usize,
+}
+
+/// The normalization pipeline.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PipelineSettings {
+    /// Languages the detector may choose from (ISO 639-1 or 639-3); empty
+    /// for all. Checked at start-up, so a typo stops the server, not requests.
+    pub languages: Vec<String>,
+}
+
+impl PipelineSettings {
+    /// The pipeline options these settings give.
+    ///
+    /// # Errors
+    /// An unknown language code, named with its key.
+    pub fn options(&self) -> Result<Options, config::ConfigError> {
+        let codes: Vec<&str> = self
+            .languages
+            .iter()
+            .map(|code| code.trim())
+            .filter(|code| !code.is_empty())
+            .collect();
+        let languages = LanguageAllowlist::parse(&codes)
+            .map_err(|error| config::ConfigError::Message(format!("pipeline.{error}")))?;
+        Ok(Options { languages })
+    }
 }
 
 /// Logging.
@@ -86,6 +116,8 @@ impl Settings {
             Environment::with_prefix(ENV_PREFIX)
                 .prefix_separator(ENV_SEPARATOR)
                 .separator(ENV_SEPARATOR)
+                .list_separator(",")
+                .with_list_parse_key("pipeline.languages")
                 .try_parsing(true),
         );
         for (key, value) in overrides {
@@ -103,6 +135,7 @@ impl Settings {
                 "limits.max_article_bytes must be greater than 0".into(),
             ));
         }
+        self.pipeline.options()?;
         if self.server.max_message_bytes <= self.limits.max_article_bytes {
             return Err(config::ConfigError::Message(format!(
                 "server.max_message_bytes ({}) must be greater than limits.max_article_bytes ({}), \
@@ -136,6 +169,14 @@ mod tests {
     fn a_bad_value_is_refused_with_its_key() {
         let error = Settings::load(None, &[("server.listen", "nowhere".into())]).expect_err("bad address");
         assert!(error.to_string().contains("server.listen"), "{error}");
+    }
+
+    #[test]
+    fn an_unknown_language_is_refused_with_its_key() {
+        let mut settings = Settings::load(None, &[]).expect("defaults");
+        settings.pipeline.languages = vec!["en".into(), "klingon".into()];
+        let error = settings.check().expect_err("unknown language");
+        assert!(error.to_string().contains("pipeline.languages[1]"), "{error}");
     }
 
     #[test]

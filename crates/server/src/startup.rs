@@ -56,11 +56,11 @@ impl Application {
     /// # Errors
     /// The transport fails or reflection cannot be built.
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
-        let limits = &self.settings;
-        let normalizer =
-            ArticleNormalizerServer::new(NormalizerService::new(limits.limits.max_article_bytes))
-                .max_decoding_message_size(limits.server.max_message_bytes)
-                .max_encoding_message_size(limits.server.max_message_bytes);
+        let settings = &self.settings;
+        let service = NormalizerService::new(settings.limits.max_article_bytes, settings.pipeline.options()?);
+        let normalizer = ArticleNormalizerServer::new(service)
+            .max_decoding_message_size(settings.server.max_message_bytes)
+            .max_encoding_message_size(settings.server.max_message_bytes);
 
         let (health, health_service) = tonic_health::server::health_reporter();
         health

@@ -1,6 +1,9 @@
 //! English markers.
 
-use super::{Extent, LanguageMarkers};
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
 use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
@@ -67,5 +70,12 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         "(File photo)",
         "(Photo:",
         "(Photo by",
+    ],
+    wire_credits: &[
+        ("Reporting by", Reporter),
+        ("Additional reporting by", Reporter),
+        ("Writing by", Reporter),
+        ("Editing by", Editor),
+        ("Compiled by", Editor),
     ],
 };

@@ -1,0 +1,45 @@
+//! Arabic markers. Arabic has no letter case; labels match as printed.
+
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
+use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+
+pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
+    language: "ar",
+    byline_openers: &["بقلم", "كتب", "كتبت"],
+    author_conjunctions: &["و"],
+    see_also_labels: &[
+        "اقرأ أيضا",
+        "اقرأ أيضاً",
+        "اقرأ ايضا",
+        "شاهد أيضا",
+        "شاهد أيضاً",
+        "مواضيع ذات صلة",
+    ],
+    commentary_labels: &[
+        ("تعليق", Extent::ToEnd),
+        ("تعليقنا", Extent::ToEnd),
+        ("ملاحظة المحرر", Extent::OneParagraph),
+        ("ملاحظة التحرير", Extent::OneParagraph),
+    ],
+    boilerplate_lines: &[
+        ("شارك", ShareWidget),
+        ("شارك هذا", ShareWidget),
+        ("شارك المقال", ShareWidget),
+        ("أعجبني هذا", LikesWidget),
+        ("إعجاب تحميل...", LikesWidget),
+        ("%d من المدونين معجبون بهذه", LikesWidget),
+        ("تحميل...", CmsWidget),
+        ("إعلان", CmsWidget),
+        ("اترك تعليقاً", CmsWidget),
+    ],
+    boilerplate_prefixes: &[
+        ("انقر للمشاركة على", ShareWidget),
+        ("تابعونا على", CmsWidget),
+        ("اشترك في نشرتنا", CmsWidget),
+    ],
+    photo_credits: &["تصوير:", "الصورة:", "(صورة أرشيفية)"],
+    wire_credits: &[("إعداد", Reporter), ("تغطية صحفية", Reporter), ("تحرير", Editor)],
+};

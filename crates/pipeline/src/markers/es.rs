@@ -1,0 +1,54 @@
+//! Spanish markers.
+
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
+use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+
+pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
+    language: "es",
+    byline_openers: &["Por"],
+    author_conjunctions: &["y"],
+    see_also_labels: &[
+        "Ver también",
+        "Lea también",
+        "Lee también",
+        "Leer más",
+        "Te puede interesar",
+        "Noticias relacionadas",
+    ],
+    commentary_labels: &[
+        ("Comentario", Extent::ToEnd),
+        ("Nuestro comentario", Extent::ToEnd),
+        ("Nota del editor", Extent::OneParagraph),
+        ("Nota de la redacción", Extent::OneParagraph),
+    ],
+    boilerplate_lines: &[
+        ("Compartir", ShareWidget),
+        ("Comparte esto", ShareWidget),
+        ("Compartir esto", ShareWidget),
+        ("Me gusta", LikesWidget),
+        ("Me gusta esto", LikesWidget),
+        ("Me gusta Cargando...", LikesWidget),
+        ("A %d blogueros les gusta esto", LikesWidget),
+        ("Cargando...", CmsWidget),
+        ("Publicidad", CmsWidget),
+        ("Seguir leyendo", CmsWidget),
+        ("Deja un comentario", CmsWidget),
+    ],
+    boilerplate_prefixes: &[
+        ("Haz clic para compartir en", ShareWidget),
+        ("Síguenos en", CmsWidget),
+        ("Suscríbete a nuestro boletín", CmsWidget),
+    ],
+    photo_credits: &["Foto:", "Imagen:", "(Foto de archivo)", "(Imagen de archivo)"],
+    wire_credits: &[
+        ("Reporte de", Reporter),
+        ("Información de", Reporter),
+        ("Reportaje de", Reporter),
+        ("Escrito por", Reporter),
+        ("Editado en español por", Editor),
+        ("Editado por", Editor),
+    ],
+};

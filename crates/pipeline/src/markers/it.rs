@@ -1,0 +1,51 @@
+//! Italian markers.
+
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
+use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+
+pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
+    language: "it",
+    byline_openers: &["Di"],
+    author_conjunctions: &["e"],
+    see_also_labels: &[
+        "Leggi anche",
+        "Vedi anche",
+        "Leggi di più",
+        "Potrebbe interessarti",
+        "Articoli correlati",
+    ],
+    commentary_labels: &[
+        ("Commento", Extent::ToEnd),
+        ("Il nostro commento", Extent::ToEnd),
+        ("Nota della redazione", Extent::OneParagraph),
+        ("N.d.R.", Extent::OneParagraph),
+    ],
+    boilerplate_lines: &[
+        ("Condividi", ShareWidget),
+        ("Condividi questo articolo", ShareWidget),
+        ("Mi piace", LikesWidget),
+        ("Mi piace Caricamento...", LikesWidget),
+        ("A %d blogger piace questo", LikesWidget),
+        ("Caricamento...", CmsWidget),
+        ("Pubblicità", CmsWidget),
+        ("Continua a leggere", CmsWidget),
+        ("Lascia un commento", CmsWidget),
+    ],
+    boilerplate_prefixes: &[
+        ("Fai clic per condividere su", ShareWidget),
+        ("Seguici su", CmsWidget),
+        ("Iscriviti alla nostra newsletter", CmsWidget),
+    ],
+    photo_credits: &["Foto:", "Foto di", "(Foto d'archivio)", "(Foto di repertorio)"],
+    wire_credits: &[
+        ("Servizio di", Reporter),
+        ("Hanno collaborato", Reporter),
+        ("Ha collaborato", Reporter),
+        ("Scritto da", Reporter),
+        ("editing", Editor),
+        ("Tradotto da", Editor),
+    ],
+};

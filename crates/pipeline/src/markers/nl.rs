@@ -1,0 +1,48 @@
+//! Dutch markers.
+
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
+use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+
+pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
+    language: "nl",
+    byline_openers: &["Door"],
+    author_conjunctions: &["en"],
+    see_also_labels: &[
+        "Zie ook",
+        "Lees ook",
+        "Lees meer",
+        "Meer over dit onderwerp",
+        "Gerelateerd",
+    ],
+    commentary_labels: &[
+        ("Commentaar", Extent::ToEnd),
+        ("Ons commentaar", Extent::ToEnd),
+        ("Noot van de redactie", Extent::OneParagraph),
+    ],
+    boilerplate_lines: &[
+        ("Delen", ShareWidget),
+        ("Deel dit artikel", ShareWidget),
+        ("Vind ik leuk", LikesWidget),
+        ("Vind ik leuk Laden...", LikesWidget),
+        ("%d bloggers vinden dit leuk", LikesWidget),
+        ("Laden...", CmsWidget),
+        ("Advertentie", CmsWidget),
+        ("Lees verder", CmsWidget),
+        ("Laat een reactie achter", CmsWidget),
+    ],
+    boilerplate_prefixes: &[
+        ("Klik om te delen op", ShareWidget),
+        ("Volg ons op", CmsWidget),
+        ("Schrijf je in voor onze nieuwsbrief", CmsWidget),
+    ],
+    photo_credits: &["Foto:", "Beeld:", "(Archieffoto)"],
+    wire_credits: &[
+        ("Verslaggeving door", Reporter),
+        ("Verslaggeving", Reporter),
+        ("Bewerkt door", Editor),
+        ("Redactie", Editor),
+    ],
+};

@@ -1,0 +1,44 @@
+//! Polish markers.
+
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
+use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+
+pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
+    language: "pl",
+    byline_openers: &["Autor", "Autorka", "Przez", "Autorzy"],
+    author_conjunctions: &["i", "oraz"],
+    see_also_labels: &[
+        "Czytaj też",
+        "Czytaj także",
+        "Zobacz też",
+        "Zobacz także",
+        "Czytaj więcej",
+    ],
+    commentary_labels: &[
+        ("Komentarz", Extent::ToEnd),
+        ("Nasz komentarz", Extent::ToEnd),
+        ("Od redakcji", Extent::OneParagraph),
+        ("Nota redakcyjna", Extent::OneParagraph),
+    ],
+    boilerplate_lines: &[
+        ("Udostępnij", ShareWidget),
+        ("Udostępnij to", ShareWidget),
+        ("Lubię to", LikesWidget),
+        ("Polub Wczytywanie...", LikesWidget),
+        ("%d blogerów lubi to", LikesWidget),
+        ("Wczytywanie...", CmsWidget),
+        ("Reklama", CmsWidget),
+        ("Czytaj dalej", CmsWidget),
+        ("Dodaj komentarz", CmsWidget),
+    ],
+    boilerplate_prefixes: &[
+        ("Kliknij, aby udostępnić na", ShareWidget),
+        ("Obserwuj nas na", CmsWidget),
+        ("Zapisz się do newslettera", CmsWidget),
+    ],
+    photo_credits: &["Fot.", "Fot:", "Zdjęcie:", "(Zdjęcie archiwalne)"],
+    wire_credits: &[("Relacja", Reporter), ("Tekst", Reporter), ("Redakcja", Editor)],
+};

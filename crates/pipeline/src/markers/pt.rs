@@ -1,0 +1,53 @@
+//! Portuguese markers (Brazil and Portugal).
+
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
+use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+
+pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
+    language: "pt",
+    byline_openers: &["Por"],
+    author_conjunctions: &["e"],
+    see_also_labels: &[
+        "Leia também",
+        "Veja também",
+        "Leia mais",
+        "Saiba mais",
+        "Notícias relacionadas",
+    ],
+    commentary_labels: &[
+        ("Comentário", Extent::ToEnd),
+        ("Nosso comentário", Extent::ToEnd),
+        ("Nota da redação", Extent::OneParagraph),
+        ("Nota da redacção", Extent::OneParagraph),
+        ("Nota do editor", Extent::OneParagraph),
+    ],
+    boilerplate_lines: &[
+        ("Compartilhe", ShareWidget),
+        ("Compartilhe isso", ShareWidget),
+        ("Partilhe", ShareWidget),
+        ("Partilhar isto", ShareWidget),
+        ("Curtir", LikesWidget),
+        ("Curtir isso", LikesWidget),
+        ("Curtir Carregando...", LikesWidget),
+        ("%d blogueiros gostam disto", LikesWidget),
+        ("Carregando...", CmsWidget),
+        ("Publicidade", CmsWidget),
+        ("Continue lendo", CmsWidget),
+        ("Deixe um comentário", CmsWidget),
+    ],
+    boilerplate_prefixes: &[
+        ("Clique para compartilhar no", ShareWidget),
+        ("Siga-nos no", CmsWidget),
+        ("Assine nossa newsletter", CmsWidget),
+    ],
+    photo_credits: &["Foto:", "Imagem:", "(Foto de arquivo)", "(Foto: arquivo)"],
+    wire_credits: &[
+        ("Reportagem de", Reporter),
+        ("Texto de", Reporter),
+        ("Edição de", Editor),
+        ("Editado por", Editor),
+    ],
+};

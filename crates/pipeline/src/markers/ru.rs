@@ -1,0 +1,43 @@
+//! Russian markers.
+
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
+use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+
+pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
+    language: "ru",
+    byline_openers: &["Автор", "Текст", "Авторы"],
+    author_conjunctions: &["и"],
+    see_also_labels: &[
+        "Читайте также",
+        "Смотрите также",
+        "См. также",
+        "Читать далее",
+        "По теме",
+    ],
+    commentary_labels: &[
+        ("Комментарий", Extent::ToEnd),
+        ("Наш комментарий", Extent::ToEnd),
+        ("От редакции", Extent::OneParagraph),
+        ("Примечание редакции", Extent::OneParagraph),
+    ],
+    boilerplate_lines: &[
+        ("Поделиться", ShareWidget),
+        ("Поделиться ссылкой", ShareWidget),
+        ("Нравится", LikesWidget),
+        ("Нравится Загрузка...", LikesWidget),
+        ("%d блогерам нравится это", LikesWidget),
+        ("Загрузка...", CmsWidget),
+        ("Реклама", CmsWidget),
+        ("Оставьте комментарий", CmsWidget),
+    ],
+    boilerplate_prefixes: &[
+        ("Нажмите, чтобы поделиться в", ShareWidget),
+        ("Подписывайтесь на нас в", CmsWidget),
+        ("Подпишитесь на нашу рассылку", CmsWidget),
+    ],
+    photo_credits: &["Фото:", "Фото из архива", "(Архивное фото)"],
+    wire_credits: &[("Репортаж", Reporter), ("Текст", Reporter), ("Редактор", Editor)],
+};

@@ -1,0 +1,47 @@
+//! Turkish markers.
+
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
+use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+
+pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
+    language: "tr",
+    byline_openers: &["Yazan", "Haber"],
+    author_conjunctions: &["ve"],
+    see_also_labels: &[
+        "Ayrıca okuyun",
+        "Ayrıca bakınız",
+        "Bunu da okuyun",
+        "İlgili haberler",
+        "Devamını oku",
+    ],
+    commentary_labels: &[
+        ("Yorum", Extent::ToEnd),
+        ("Yorumumuz", Extent::ToEnd),
+        ("Editörün notu", Extent::OneParagraph),
+        ("Editör notu", Extent::OneParagraph),
+    ],
+    boilerplate_lines: &[
+        ("Paylaş", ShareWidget),
+        ("Bunu paylaş", ShareWidget),
+        ("Bunu beğen", LikesWidget),
+        ("Beğen Yükleniyor...", LikesWidget),
+        ("%d blogcu bunu beğendi", LikesWidget),
+        ("Yükleniyor...", CmsWidget),
+        ("Reklam", CmsWidget),
+        ("Yorum yapın", CmsWidget),
+    ],
+    boilerplate_prefixes: &[
+        ("Paylaşmak için tıklayın", ShareWidget),
+        ("Bizi takip edin", CmsWidget),
+        ("Bültenimize abone olun", CmsWidget),
+    ],
+    photo_credits: &["Fotoğraf:", "Foto:", "(Arşiv fotoğrafı)"],
+    wire_credits: &[
+        ("Haber", Reporter),
+        ("Haberi yazan", Reporter),
+        ("Editör", Editor),
+    ],
+};

@@ -1,0 +1,43 @@
+//! Ukrainian markers.
+
+use super::{
+    CreditRole::{Editor, Reporter},
+    Extent, LanguageMarkers,
+};
+use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+
+pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
+    language: "uk",
+    byline_openers: &["Автор", "Авторка", "Автори"],
+    author_conjunctions: &["і", "та"],
+    see_also_labels: &[
+        "Читайте також",
+        "Дивіться також",
+        "Див. також",
+        "Читати далі",
+        "За темою",
+    ],
+    commentary_labels: &[
+        ("Коментар", Extent::ToEnd),
+        ("Наш коментар", Extent::ToEnd),
+        ("Від редакції", Extent::OneParagraph),
+        ("Примітка редакції", Extent::OneParagraph),
+    ],
+    boilerplate_lines: &[
+        ("Поділитися", ShareWidget),
+        ("Поширити", ShareWidget),
+        ("Подобається", LikesWidget),
+        ("Подобається Завантаження...", LikesWidget),
+        ("%d блогерам подобається це", LikesWidget),
+        ("Завантаження...", CmsWidget),
+        ("Реклама", CmsWidget),
+        ("Залиште коментар", CmsWidget),
+    ],
+    boilerplate_prefixes: &[
+        ("Натисніть, щоб поділитися в", ShareWidget),
+        ("Стежте за нами в", CmsWidget),
+        ("Підпишіться на нашу розсилку", CmsWidget),
+    ],
+    photo_credits: &["Фото:", "(Архівне фото)"],
+    wire_credits: &[("Репортаж", Reporter), ("Текст", Reporter), ("Редактор", Editor)],
+};
