@@ -10,6 +10,7 @@ use std::{
     net::SocketAddr,
     path::{Path, PathBuf},
     process::Stdio,
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
@@ -61,6 +62,10 @@ pub struct TestServer {
     pub child: Child,
     /// Where it listens.
     pub addr: SocketAddr,
+    /// Where it serves `/metrics`, when it does.
+    pub metrics_addr: Option<SocketAddr>,
+    /// Every line the server wrote to stdout so far.
+    pub logs: Arc<Mutex<Vec<String>>>,
 }
 
 impl TestServer {
@@ -80,6 +85,7 @@ impl TestServer {
             .env_remove("RUST_LOG")
             .env("NORMALIZER__LOG__FORMAT", "json")
             .env("NORMALIZER__LOG__LEVEL", "info")
+            .env("NORMALIZER__METRICS__LISTEN", "127.0.0.1:0")
             .envs(envs.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -88,11 +94,15 @@ impl TestServer {
         let mut child = command.spawn().expect("the server binary starts");
         let stdout = child.stdout.take().expect("stdout is piped");
         let mut lines = BufReader::new(stdout).lines();
-        let addr = tokio::time::timeout(START_DEADLINE, async {
+        let (addr, metrics_addr) = tokio::time::timeout(START_DEADLINE, async {
+            let mut metrics_addr = None;
             while let Some(line) = lines.next_line().await.expect("server stdout is readable") {
                 echo(&line);
-                if let Some(addr) = listening_address(&line) {
-                    return addr;
+                if let Some(addr) = logged_address(&line, "Serving metrics.") {
+                    metrics_addr = Some(addr);
+                }
+                if let Some(addr) = logged_address(&line, "Listening.") {
+                    return (addr, metrics_addr);
                 }
             }
             panic!("the server exited before listening");
@@ -100,12 +110,20 @@ impl TestServer {
         .await
         .expect("the server listens within the deadline");
         // Keep draining stdout so the server never blocks on a full pipe.
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        let kept = Arc::clone(&logs);
         tokio::spawn(async move {
             while let Ok(Some(line)) = lines.next_line().await {
                 echo(&line);
+                kept.lock().expect("the log is not poisoned").push(line);
             }
         });
-        Self { child, addr }
+        Self {
+            child,
+            addr,
+            metrics_addr,
+            logs,
+        }
     }
 
     /// The `http://` URI of the server.
@@ -139,6 +157,27 @@ impl TestServer {
         ServingStatus::try_from(response.into_inner().status).expect("a known status")
     }
 
+    /// The body of `GET /metrics`, over a plain HTTP/1.1 connection.
+    pub async fn scrape_metrics(&self) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let addr = self.metrics_addr.expect("the server serves metrics");
+        let mut stream = tokio::net::TcpStream::connect(addr)
+            .await
+            .expect("the metrics port accepts");
+        stream
+            .write_all(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .await
+            .expect("the request is written");
+        let mut response = String::new();
+        tokio::time::timeout(Duration::from_secs(10), stream.read_to_string(&mut response))
+            .await
+            .expect("the scrape answers within 10 s")
+            .expect("the response is text");
+        let (head, body) = response.split_once("\r\n\r\n").expect("an HTTP response");
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        body.to_owned()
+    }
+
     /// Sends SIGTERM.
     pub fn terminate(&self) {
         let pid = self.child.id().expect("the server is running");
@@ -150,11 +189,11 @@ impl TestServer {
     }
 }
 
-/// The address of a `Listening.` JSON log line.
-fn listening_address(line: &str) -> Option<SocketAddr> {
+/// The address of a JSON log line with `message`.
+fn logged_address(line: &str, message: &str) -> Option<SocketAddr> {
     let event: serde_json::Value = serde_json::from_str(line).ok()?;
     let fields = event.get("fields")?;
-    if fields.get("message")?.as_str()? != "Listening." {
+    if fields.get("message")?.as_str()? != message {
         return None;
     }
     fields.get("address")?.as_str()?.parse().ok()

@@ -66,6 +66,11 @@ impl Document {
         }
     }
 
+    /// How many blocks have a role that `matches`.
+    pub(crate) fn count(&self, matches: impl Fn(Role) -> bool) -> usize {
+        self.blocks.iter().filter(|block| matches(block.role)).count()
+    }
+
     /// Fills `Article::body` and `Article::removed` from the blocks' roles,
     /// in document order.
     pub(crate) fn assemble(&mut self) {

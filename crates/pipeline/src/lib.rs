@@ -21,6 +21,10 @@
 //!   11. `fingerprint`: hashes for de-duplication.
 //!   12. `stats`: sizes of the body.
 //!
+//! Each stage runs in a `tracing` span named after its module (target
+//! `normalizer_pipeline`), with what it found as fields (sizes and counts,
+//! never article text), so a caller's trace shows which stage took the time.
+//!
 //! Boilerplate runs before "See also" so that a heading followed only by
 //! widgets is known to be empty; credits run after the headline so that a
 //! byline wins over a trailer; all of them run before commentary so that a
@@ -47,7 +51,8 @@ pub use article::{Article, Caption, Commentary, Fingerprint, Language, Link, Rem
 pub use error::NormalizeError;
 pub use language::LanguageAllowlist;
 
-use document::Document;
+use document::{Document, Role};
+use tracing::{Span, field::Empty, info_span};
 
 /// An article as scraped.
 #[derive(Debug, Clone, Copy, Default)]
@@ -72,27 +77,92 @@ pub struct Options {
 /// control or invisible characters; [`NormalizeError::InvalidUrl`] when the
 /// URL is not absolute.
 pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, NormalizeError> {
-    let url = canonical_url::canonicalize(input.url).map_err(|error| NormalizeError::InvalidUrl {
+    let url = stage(info_span!("canonical_url"), |_| {
+        canonical_url::canonicalize(input.url)
+    })
+    .map_err(|error| NormalizeError::InvalidUrl {
         reason: error.to_string(),
     })?;
-    let text = unicode::normalize(input.text);
-    let blocks = blocks::segment(&text);
+    let text = stage(
+        info_span!("unicode", bytes_in = as_i64(input.text.len()), bytes_out = Empty),
+        |span| {
+            let text = unicode::normalize(input.text);
+            span.record("bytes_out", as_i64(text.len()));
+            text
+        },
+    );
+    let blocks = stage(info_span!("blocks", blocks = Empty), |span| {
+        let blocks = blocks::segment(&text);
+        span.record("blocks", as_i64(blocks.len()));
+        blocks
+    });
     if blocks.is_empty() {
         return Err(NormalizeError::BlankText);
     }
     let mut doc = Document::new(blocks);
     doc.article.url = url;
-    boilerplate::apply(&mut doc);
-    headline::apply(&mut doc);
-    credits::apply(&mut doc);
-    see_also::apply(&mut doc);
-    captions::apply(&mut doc);
-    commentary::apply(&mut doc);
+    stage(info_span!("boilerplate", removed = Empty), |span| {
+        boilerplate::apply(&mut doc);
+        span.record(
+            "removed",
+            as_i64(doc.count(|role| matches!(role, Role::Removed(_)))),
+        );
+    });
+    stage(info_span!("headline", title = Empty, authors = Empty), |span| {
+        headline::apply(&mut doc);
+        span.record("title", !doc.article.title.is_empty());
+        span.record("authors", as_i64(doc.article.authors.len()));
+    });
+    stage(info_span!("credits", trailers = Empty), |span| {
+        credits::apply(&mut doc);
+        span.record(
+            "trailers",
+            as_i64(doc.count(|role| role == Role::Removed(RemovedKind::CreditTrailer))),
+        );
+    });
+    stage(info_span!("see_also", links = Empty), |span| {
+        see_also::apply(&mut doc);
+        span.record("links", as_i64(doc.article.see_also.len()));
+    });
+    stage(info_span!("captions", captions = Empty), |span| {
+        captions::apply(&mut doc);
+        span.record("captions", as_i64(doc.article.captions.len()));
+    });
+    stage(info_span!("commentary", blocks = Empty), |span| {
+        commentary::apply(&mut doc);
+        span.record("blocks", as_i64(doc.article.commentary.len()));
+    });
     doc.assemble();
-    language::apply(&mut doc, &options.languages);
-    fingerprint::apply(&mut doc);
-    stats::apply(&mut doc);
+    stage(
+        info_span!("language", language = Empty, reliable = Empty),
+        |span| {
+            language::apply(&mut doc, &options.languages);
+            span.record("language", doc.article.language.code.as_str());
+            span.record("reliable", doc.article.language.reliable);
+        },
+    );
+    stage(info_span!("fingerprint"), |_| fingerprint::apply(&mut doc));
+    stage(info_span!("stats", words = Empty), |span| {
+        stats::apply(&mut doc);
+        span.record("words", i64::from(doc.article.stats.words));
+    });
+    tracing::debug!(
+        paragraphs = doc.article.body.len(),
+        removed = doc.article.removed.len(),
+        "Normalized an article."
+    );
     Ok(doc.article)
+}
+
+/// A count as a span attribute: OpenTelemetry integers are signed.
+fn as_i64(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
+/// Runs one stage inside its span, which closes when the stage ends: the
+/// span's length is the stage's duration in traces and metrics.
+fn stage<T>(span: Span, run: impl FnOnce(&Span) -> T) -> T {
+    span.in_scope(|| run(&span))
 }
 
 /// Normalizes plain text with no URL and the default options.

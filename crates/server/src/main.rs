@@ -3,7 +3,9 @@
 //!
 //! # Layout
 //! - `settings`: layered configuration.
-//! - `telemetry`: logging.
+//! - `telemetry`: logs and traces.
+//! - `metrics`: Prometheus metrics and their endpoint.
+//! - `observe`: the tower layer that traces and measures every call.
 //! - `startup`: binding, serving, draining.
 //! - `shutdown`: the stop signal.
 //! - `service`: the gRPC handlers.
@@ -14,6 +16,8 @@
 mod convert;
 mod error;
 mod eval;
+mod metrics;
+mod observe;
 mod service;
 mod settings;
 mod shutdown;
@@ -98,17 +102,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .into_iter()
                 .collect();
             let settings = load_settings(cli.config.as_deref(), &overrides)?;
-            let subscriber = telemetry::get_subscriber(&settings.log.level, settings.log.format)
-                .context("invalid log.level")?;
-            telemetry::init_subscriber(subscriber)?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
                 .context("cannot start the async runtime")?;
-            runtime.block_on(async {
-                let application = Application::build(settings).await?;
+            let _runtime = runtime.enter();
+            let metrics = std::sync::Arc::new(metrics::Metrics::new());
+            let telemetry = telemetry::init(&settings.telemetry, &settings.log, &metrics)?;
+            let served = runtime.block_on(async {
+                let application = Application::build(settings, metrics).await?;
                 application.run_until_stopped(shutdown::signal()).await
-            })
+            });
+            telemetry.shutdown();
+            served
         }
         Command::Normalize { file, id, url } => {
             let settings = load_settings(cli.config.as_deref(), &[])?;

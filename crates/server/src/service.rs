@@ -10,6 +10,7 @@ use tonic::{Request, Response, Status};
 use crate::{
     convert::{ArticleInput, to_proto},
     error::RequestError,
+    metrics::Metrics,
 };
 
 /// Serves `newsroom.normalizer.v1.ArticleNormalizer`.
@@ -19,15 +20,18 @@ pub struct NormalizerService {
     max_article_bytes: usize,
     /// Options for requests that bring none (`pipeline.*`), parsed once at start-up.
     default_options: Arc<Options>,
+    /// Counts what the pipeline removed.
+    metrics: Arc<Metrics>,
 }
 
 impl NormalizerService {
     /// A service that refuses articles over `max_article_bytes` and
     /// normalizes with `default_options` unless a request says otherwise.
-    pub fn new(max_article_bytes: usize, default_options: Options) -> Self {
+    pub fn new(max_article_bytes: usize, default_options: Options, metrics: Arc<Metrics>) -> Self {
         Self {
             max_article_bytes,
             default_options: Arc::new(default_options),
+            metrics,
         }
     }
 }
@@ -43,9 +47,13 @@ impl ArticleNormalizer for NormalizerService {
         let bytes = input.text.len();
         // The pipeline is CPU-bound: it runs on the blocking pool so that the
         // reactor keeps answering health checks and new connections.
-        let record = tokio::task::spawn_blocking(move || normalize_input(input, &defaults))
+        let span = tracing::Span::current();
+        let record = tokio::task::spawn_blocking(move || span.in_scope(|| normalize_input(input, &defaults)))
             .await
             .map_err(|error| Status::internal(format!("the pipeline stopped unexpectedly: {error}")))??;
+        for removed in &record.removed {
+            self.metrics.count_removed(&removed.kind);
+        }
         tracing::debug!(id = %record.id, bytes, paragraphs = record.body.len(), "Normalized an article.");
         Ok(Response::new(pb::NormalizeResponse {
             article: Some(record),

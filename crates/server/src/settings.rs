@@ -31,6 +31,61 @@ pub struct Settings {
     pub pipeline: PipelineSettings,
     /// Logging.
     pub log: LogSettings,
+    /// Traces.
+    pub telemetry: TelemetrySettings,
+    /// Prometheus metrics.
+    pub metrics: MetricsSettings,
+}
+
+/// Traces.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TelemetrySettings {
+    /// OTLP collector address (`http://collector:4317` for gRPC,
+    /// `http://collector:4318` for HTTP); empty: `OTEL_EXPORTER_OTLP_ENDPOINT`
+    /// when set, else traces stay in the process.
+    pub otlp_endpoint: String,
+    /// How spans are sent.
+    pub otlp_protocol: OtlpProtocol,
+    /// `service.name` of the spans; `OTEL_SERVICE_NAME` wins when set.
+    pub service_name: String,
+}
+
+/// How spans are sent to the collector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum OtlpProtocol {
+    /// OTLP over gRPC (port 4317).
+    #[serde(rename = "grpc")]
+    Grpc,
+    /// OTLP over HTTP with protobuf bodies (port 4318).
+    #[serde(rename = "http/protobuf")]
+    HttpProtobuf,
+}
+
+/// Prometheus metrics.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsSettings {
+    /// Address of the `/metrics` HTTP endpoint; empty switches it off.
+    pub listen: String,
+}
+
+impl MetricsSettings {
+    /// The address to serve metrics on, if any.
+    ///
+    /// # Errors
+    /// A value that is neither empty nor a socket address.
+    pub fn address(&self) -> Result<Option<SocketAddr>, config::ConfigError> {
+        if self.listen.trim().is_empty() {
+            return Ok(None);
+        }
+        self.listen.trim().parse().map(Some).map_err(|error| {
+            config::ConfigError::Message(format!(
+                "metrics.listen `{}` is not a socket address: {error}",
+                self.listen
+            ))
+        })
+    }
 }
 
 /// The gRPC server.
@@ -136,6 +191,7 @@ impl Settings {
             ));
         }
         self.pipeline.options()?;
+        self.metrics.address()?;
         if self.server.max_message_bytes <= self.limits.max_article_bytes {
             return Err(config::ConfigError::Message(format!(
                 "server.max_message_bytes ({}) must be greater than limits.max_article_bytes ({}), \

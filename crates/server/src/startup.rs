@@ -6,11 +6,12 @@
 //! 1. the signal arrives;
 //! 2. the health service reports NOT_SERVING, so load balancers and probes
 //!    stop sending new work;
-//! 3. the server stops accepting connections and lets in-flight requests
-//!    finish;
-//! 4. `run_until_stopped` returns and the process exits 0.
+//! 3. the gRPC server stops accepting connections and lets in-flight
+//!    requests finish; the metrics endpoint stops with it;
+//! 4. `run_until_stopped` returns; `main` flushes pending spans and the
+//!    process exits 0.
 
-use std::{future::Future, net::SocketAddr};
+use std::{future::Future, net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use normalizer_proto::{FILE_DESCRIPTOR_SET, v1::article_normalizer_server::ArticleNormalizerServer};
@@ -19,7 +20,7 @@ use tokio_stream::wrappers::TcpListenerStream;
 use tonic::transport::Server;
 use tonic_health::ServingStatus;
 
-use crate::{service::NormalizerService, settings::Settings};
+use crate::{metrics::Metrics, observe::ObserveLayer, service::NormalizerService, settings::Settings};
 
 /// A server bound to its port, not yet serving.
 #[derive(Debug)]
@@ -27,8 +28,12 @@ pub struct Application {
     /// The bound listener: binding in `build` lets callers learn the port
     /// before serving starts.
     listener: TcpListener,
+    /// The metrics listener, when `metrics.listen` is set.
+    metrics_listener: Option<TcpListener>,
     /// The settings the server runs with.
     settings: Settings,
+    /// The metrics every request records into.
+    metrics: Arc<Metrics>,
 }
 
 impl Application {
@@ -36,11 +41,20 @@ impl Application {
     ///
     /// # Errors
     /// The address cannot be bound.
-    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+    pub async fn build(settings: Settings, metrics: Arc<Metrics>) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.server.listen)
             .await
             .with_context(|| format!("cannot listen on {} (server.listen)", settings.server.listen))?;
-        Ok(Self { listener, settings })
+        let metrics_address = settings.metrics.address()?;
+        let metrics_listener = crate::metrics::bind(metrics_address)
+            .await
+            .with_context(|| format!("cannot listen on {} (metrics.listen)", settings.metrics.listen))?;
+        Ok(Self {
+            listener,
+            metrics_listener,
+            settings,
+            metrics,
+        })
     }
 
     /// The address the server listens on.
@@ -55,9 +69,13 @@ impl Application {
     ///
     /// # Errors
     /// The transport fails or reflection cannot be built.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+    pub async fn run_until_stopped(mut self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
         let settings = &self.settings;
-        let service = NormalizerService::new(settings.limits.max_article_bytes, settings.pipeline.options()?);
+        let service = NormalizerService::new(
+            settings.limits.max_article_bytes,
+            settings.pipeline.options()?,
+            Arc::clone(&self.metrics),
+        );
         let normalizer = ArticleNormalizerServer::new(service)
             .max_decoding_message_size(settings.server.max_message_bytes)
             .max_encoding_message_size(settings.server.max_message_bytes);
@@ -77,6 +95,23 @@ impl Application {
             .build_v1alpha()
             .context("building reflection v1alpha")?;
 
+        let (stopped, mut on_stop) = tokio::sync::watch::channel(false);
+        let metrics_server = match self.metrics_listener.take() {
+            Some(listener) => {
+                tracing::info!(address = %listener.local_addr()?, "Serving metrics.");
+                let mut on_stop = on_stop.clone();
+                let shutdown = async move {
+                    let _ = on_stop.wait_for(|stopped| *stopped).await;
+                };
+                Some(tokio::spawn(crate::metrics::serve(
+                    listener,
+                    Arc::clone(&self.metrics),
+                    shutdown,
+                )))
+            }
+            None => None,
+        };
+
         let stop_serving = async move {
             shutdown.await;
             health
@@ -84,10 +119,12 @@ impl Application {
                 .await;
             health.set_service_status("", ServingStatus::NotServing).await;
             tracing::info!("Reported NOT_SERVING; draining in-flight requests.");
+            let _ = stopped.send(true);
         };
 
         tracing::info!(address = %self.local_addr()?, "Listening.");
         Server::builder()
+            .layer(ObserveLayer::new(Arc::clone(&self.metrics)))
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
@@ -95,6 +132,13 @@ impl Application {
             .serve_with_incoming_shutdown(TcpListenerStream::new(self.listener), stop_serving)
             .await
             .context("the gRPC server failed")?;
+        let _ = on_stop.wait_for(|stopped| *stopped).await;
+        if let Some(metrics_server) = metrics_server {
+            metrics_server
+                .await
+                .context("the metrics server stopped unexpectedly")?
+                .context("the metrics server failed")?;
+        }
         tracing::info!("Stopped.");
         Ok(())
     }
