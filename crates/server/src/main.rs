@@ -11,6 +11,7 @@
 //! - `service`: the gRPC handlers.
 //! - `convert`: wire types to pipeline types and back.
 //! - `eval`: the quality report over a fixture corpus.
+//! - `probe`: a gRPC health check client.
 //! - `error`: refusals and their gRPC status.
 
 mod convert;
@@ -18,6 +19,7 @@ mod error;
 mod eval;
 mod metrics;
 mod observe;
+mod probe;
 mod service;
 mod settings;
 mod shutdown;
@@ -79,6 +81,18 @@ enum Command {
         #[arg(long, default_value_t = 100.0, value_name = "PERCENT")]
         min_exact: f64,
     },
+    /// Check a server's gRPC health: exit 0 when it is SERVING.
+    Probe {
+        /// The server's address.
+        #[arg(long, default_value = "127.0.0.1:50051", value_name = "HOST:PORT")]
+        addr: String,
+        /// The service to ask about; empty for the whole server.
+        #[arg(long, default_value = "")]
+        service: String,
+        /// Seconds to wait for the answer.
+        #[arg(long, default_value_t = 5.0, value_name = "SECONDS")]
+        timeout: f64,
+    },
     /// Print the embedded default configuration.
     DefaultConfig,
 }
@@ -129,6 +143,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 "a field is exact in only {:.1} % of the articles, under the floor of {min_exact} %",
                 report.lowest_percent
             );
+            Ok(())
+        }
+        Command::Probe {
+            addr,
+            service,
+            timeout,
+        } => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("cannot start the async runtime")?;
+            let timeout =
+                std::time::Duration::try_from_secs_f64(timeout).context("--timeout must be positive")?;
+            runtime.block_on(probe::check(&addr, &service, timeout))?;
+            println!("SERVING");
             Ok(())
         }
         Command::DefaultConfig => {

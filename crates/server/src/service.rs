@@ -1,11 +1,22 @@
-//! The `ArticleNormalizer` gRPC service. Handlers stay thin: parse the
-//! request, run the pipeline off the async reactor, map the result.
+//! The `ArticleNormalizer` gRPC service. Handlers stay thin: admit the call,
+//! parse each request, run the pipeline on the worker pool off the async
+//! reactor within the caller's deadline, map the result.
 
-use std::sync::Arc;
+use std::{
+    pin::Pin,
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
+use futures_util::{Stream, StreamExt};
 use normalizer_pipeline::{Input, Options, normalize};
-use normalizer_proto::v1::{self as pb, article_normalizer_server::ArticleNormalizer};
-use tonic::{Request, Response, Status};
+use normalizer_proto::{
+    google::rpc,
+    v1::{self as pb, article_normalizer_server::ArticleNormalizer},
+};
+use prost::Message;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tonic::{Request, Response, Status, Streaming};
 
 use crate::{
     convert::{ArticleInput, to_proto},
@@ -13,28 +24,163 @@ use crate::{
     metrics::Metrics,
 };
 
+/// Articles of one stream normalized at once; responses still leave in order.
+const STREAM_PARALLELISM: usize = 8;
+
+/// How much sooner than the caller's deadline the service gives up (at
+/// least; a twentieth of the timeout when that is more), so that the caller
+/// hears DEADLINE_EXCEEDED from it rather than the transport's generic
+/// CANCELLED at the very deadline.
+const DEADLINE_MARGIN: Duration = Duration::from_millis(10);
+
+/// The limits a service enforces.
+#[derive(Debug, Clone, Copy)]
+pub struct ServiceLimits {
+    /// Largest article content, in bytes (`limits.max_article_bytes`).
+    pub max_article_bytes: usize,
+    /// Most articles in a batch (`limits.max_batch_articles`).
+    pub max_batch_articles: usize,
+    /// Calls at once (`server.max_concurrent_requests`).
+    pub max_concurrent_requests: usize,
+    /// Pipeline runs at once (`server.workers`).
+    pub workers: usize,
+}
+
 /// Serves `newsroom.normalizer.v1.ArticleNormalizer`.
 #[derive(Debug, Clone)]
 pub struct NormalizerService {
-    /// Largest article content accepted, in bytes (`limits.max_article_bytes`).
-    max_article_bytes: usize,
+    /// What the service refuses past.
+    limits: ServiceLimits,
     /// Options for requests that bring none (`pipeline.*`), parsed once at start-up.
     default_options: Arc<Options>,
     /// Counts what the pipeline removed.
     metrics: Arc<Metrics>,
+    /// One permit per call being served: when none is left the next call is
+    /// refused at once (load shedding), so memory and latency stay bounded.
+    admission: Arc<Semaphore>,
+    /// One permit per pipeline run: the CPU-bound work runs on the blocking
+    /// pool, never more at once than there are workers.
+    workers: Arc<Semaphore>,
 }
 
 impl NormalizerService {
-    /// A service that refuses articles over `max_article_bytes` and
-    /// normalizes with `default_options` unless a request says otherwise.
-    pub fn new(max_article_bytes: usize, default_options: Options, metrics: Arc<Metrics>) -> Self {
+    /// A service with `limits`, normalizing with `default_options` unless a
+    /// request says otherwise.
+    pub fn new(limits: ServiceLimits, default_options: Options, metrics: Arc<Metrics>) -> Self {
         Self {
-            max_article_bytes,
+            limits,
             default_options: Arc::new(default_options),
             metrics,
+            admission: Arc::new(Semaphore::new(limits.max_concurrent_requests)),
+            workers: Arc::new(Semaphore::new(limits.workers.max(1))),
+        }
+    }
+
+    /// Admits a call, or refuses it at once when the server is full.
+    fn admit(&self) -> Result<OwnedSemaphorePermit, Status> {
+        Arc::clone(&self.admission).try_acquire_owned().map_err(|_| {
+            Status::resource_exhausted(format!(
+                "the server is serving its limit of {} calls (server.max_concurrent_requests): retry with backoff",
+                self.limits.max_concurrent_requests
+            ))
+        })
+    }
+
+    /// Normalizes one request on the worker pool, within `deadline`.
+    async fn normalize_one(
+        &self,
+        request: pb::NormalizeRequest,
+        deadline: Option<Instant>,
+    ) -> Result<pb::NormalizedArticle, Status> {
+        let input = ArticleInput::parse(request, self.limits.max_article_bytes)?;
+        let defaults = Arc::clone(&self.default_options);
+        let workers = Arc::clone(&self.workers);
+        let span = tracing::Span::current();
+        let work = async move {
+            let worker = workers
+                .acquire_owned()
+                .await
+                .map_err(|_| Status::unavailable("the server is shutting down"))?;
+            tokio::task::spawn_blocking(move || {
+                let _worker = worker;
+                span.in_scope(|| normalize_input(input, &defaults))
+            })
+            .await
+            .map_err(|error| Status::internal(format!("the pipeline stopped unexpectedly: {error}")))?
+            .map_err(Status::from)
+        };
+        let record = match deadline {
+            Some(deadline) => tokio::time::timeout_at(deadline.into(), work)
+                .await
+                .map_err(|_| {
+                    Status::deadline_exceeded(
+                        "the caller's deadline (grpc-timeout) passed before the article was normalized",
+                    )
+                })??,
+            None => work.await?,
+        };
+        for removed in &record.removed {
+            self.metrics.count_removed(&removed.kind);
+        }
+        Ok(record)
+    }
+
+    /// A stream or batch response for one request: the record, or the error.
+    async fn respond(
+        &self,
+        request: pb::NormalizeRequest,
+        deadline: Option<Instant>,
+    ) -> pb::NormalizeResponse {
+        let id = request.article.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+        match self.normalize_one(request, deadline).await {
+            Ok(article) => pb::NormalizeResponse {
+                article: Some(article),
+                id,
+                error: None,
+            },
+            Err(status) => pb::NormalizeResponse {
+                article: None,
+                id,
+                error: Some(to_rpc_status(&status)),
+            },
         }
     }
 }
+
+/// The deadline a caller set with `grpc-timeout`, less the margin.
+fn deadline_of<T>(request: &Request<T>) -> Option<Instant> {
+    let value = request.metadata().get("grpc-timeout")?.to_str().ok()?;
+    let (amount, unit) = value.split_at(value.len().checked_sub(1)?);
+    let amount: u64 = amount.parse().ok()?;
+    let timeout = match unit {
+        "H" => Duration::from_secs(amount.saturating_mul(3600)),
+        "M" => Duration::from_secs(amount.saturating_mul(60)),
+        "S" => Duration::from_secs(amount),
+        "m" => Duration::from_millis(amount),
+        "u" => Duration::from_micros(amount),
+        "n" => Duration::from_nanos(amount),
+        _ => return None,
+    };
+    Some(Instant::now() + timeout.saturating_sub(DEADLINE_MARGIN.max(timeout / 20)))
+}
+
+/// A status as the `google.rpc.Status` of one response, details included.
+fn to_rpc_status(status: &Status) -> rpc::Status {
+    // A status with details carries them encoded as a google.rpc.Status.
+    if !status.details().is_empty()
+        && let Ok(decoded) = rpc::Status::decode(status.details())
+    {
+        return decoded;
+    }
+    rpc::Status {
+        code: status.code() as i32,
+        message: status.message().to_owned(),
+        details: Vec::new(),
+    }
+}
+
+/// The response stream of NormalizeStream.
+type ResponseStream = Pin<Box<dyn Stream<Item = Result<pb::NormalizeResponse, Status>> + Send>>;
 
 #[tonic::async_trait]
 impl ArticleNormalizer for NormalizerService {
@@ -42,22 +188,66 @@ impl ArticleNormalizer for NormalizerService {
         &self,
         request: Request<pb::NormalizeRequest>,
     ) -> Result<Response<pb::NormalizeResponse>, Status> {
-        let input = ArticleInput::parse(request.into_inner(), self.max_article_bytes)?;
-        let defaults = Arc::clone(&self.default_options);
-        let bytes = input.text.len();
-        // The pipeline is CPU-bound: it runs on the blocking pool so that the
-        // reactor keeps answering health checks and new connections.
-        let span = tracing::Span::current();
-        let record = tokio::task::spawn_blocking(move || span.in_scope(|| normalize_input(input, &defaults)))
-            .await
-            .map_err(|error| Status::internal(format!("the pipeline stopped unexpectedly: {error}")))??;
-        for removed in &record.removed {
-            self.metrics.count_removed(&removed.kind);
-        }
-        tracing::debug!(id = %record.id, bytes, paragraphs = record.body.len(), "Normalized an article.");
+        let _call = self.admit()?;
+        let deadline = deadline_of(&request);
+        let article = self.normalize_one(request.into_inner(), deadline).await?;
+        tracing::debug!(id = %article.id, paragraphs = article.body.len(), "Normalized an article.");
         Ok(Response::new(pb::NormalizeResponse {
-            article: Some(record),
+            id: article.id.clone(),
+            article: Some(article),
+            error: None,
         }))
+    }
+
+    type NormalizeStreamStream = ResponseStream;
+
+    async fn normalize_stream(
+        &self,
+        request: Request<Streaming<pb::NormalizeRequest>>,
+    ) -> Result<Response<Self::NormalizeStreamStream>, Status> {
+        let call = self.admit()?;
+        let deadline = deadline_of(&request);
+        let service = self.clone();
+        let responses = request
+            .into_inner()
+            .map(move |item| {
+                let service = service.clone();
+                async move {
+                    match item {
+                        Ok(request) => Ok(service.respond(request, deadline).await),
+                        Err(status) => Err(status),
+                    }
+                }
+            })
+            .buffered(STREAM_PARALLELISM)
+            // The call's permit lives as long as its stream.
+            .map(move |response| {
+                let _call = &call;
+                response
+            });
+        Ok(Response::new(Box::pin(responses)))
+    }
+
+    async fn normalize_batch(
+        &self,
+        request: Request<pb::NormalizeBatchRequest>,
+    ) -> Result<Response<pb::NormalizeBatchResponse>, Status> {
+        let _call = self.admit()?;
+        let deadline = deadline_of(&request);
+        let requests = request.into_inner().requests;
+        if requests.len() > self.limits.max_batch_articles {
+            return Err(RequestError::TooManyArticles {
+                count: requests.len(),
+                limit: self.limits.max_batch_articles,
+            }
+            .into());
+        }
+        let responses = futures_util::stream::iter(requests)
+            .map(|request| self.respond(request, deadline))
+            .buffered(self.limits.workers.max(1))
+            .collect()
+            .await;
+        Ok(Response::new(pb::NormalizeBatchResponse { responses }))
     }
 }
 
@@ -82,4 +272,39 @@ pub fn normalize_input(
     };
     let article = normalize(&raw, options.as_ref().unwrap_or(defaults))?;
     Ok(to_proto(id, article))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grpc_timeout_units_are_understood() {
+        let mut request = Request::new(());
+        request
+            .metadata_mut()
+            .insert("grpc-timeout", "2S".parse().expect("ASCII"));
+        let deadline = deadline_of(&request).expect("a deadline");
+        let left = deadline.saturating_duration_since(Instant::now());
+        assert!(
+            left <= Duration::from_millis(1900) && left > Duration::from_millis(1800),
+            "{left:?}"
+        );
+        request
+            .metadata_mut()
+            .insert("grpc-timeout", "soon".parse().expect("ASCII"));
+        assert!(deadline_of(&request).is_none());
+    }
+
+    #[test]
+    fn a_status_with_details_keeps_them_in_the_response_error() {
+        let status = Status::from(RequestError::BlankContent {
+            field: "article.text",
+        });
+        let error = to_rpc_status(&status);
+        assert_eq!(error.code, tonic::Code::InvalidArgument as i32);
+        assert_eq!(error.message, "article.text is blank");
+        assert_eq!(error.details.len(), 1);
+        assert!(error.details[0].type_url.ends_with("google.rpc.BadRequest"));
+    }
 }

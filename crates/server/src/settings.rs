@@ -97,6 +97,22 @@ pub struct ServerSettings {
     /// Largest gRPC message in either direction: the transport refuses a
     /// larger request before reading it, so memory per request stays bounded.
     pub max_message_bytes: usize,
+    /// Calls served at once: past it RESOURCE_EXHAUSTED at once, not a queue.
+    pub max_concurrent_requests: usize,
+    /// Pipeline runs at once (0: one per core): keeps the reactor free.
+    pub workers: usize,
+    /// HTTP/2 streams per connection.
+    pub max_concurrent_streams_per_connection: u32,
+    /// Seconds between HTTP/2 keepalive pings on an idle connection.
+    pub keepalive_interval_seconds: u64,
+    /// Seconds a keepalive ping may go unanswered before the connection closes.
+    pub keepalive_timeout_seconds: u64,
+    /// Seconds between NOT_SERVING and closing the listener on SIGTERM: the
+    /// time load balancers need to stop sending new requests.
+    pub shutdown_delay_seconds: u64,
+    /// Seconds in-flight requests get to finish after the listener closes;
+    /// past it the process exits anyway, before the orchestrator kills it.
+    pub drain_timeout_seconds: u64,
 }
 
 /// Limits on what callers may send.
@@ -106,6 +122,8 @@ pub struct LimitSettings {
     /// Largest article content in bytes: past it the article is refused with
     /// INVALID_ARGUMENT instead of tying up a worker.
     pub max_article_bytes: usize,
+    /// Most articles in one batch: bounds the work one message can ask for.
+    pub max_batch_articles: usize,
 }
 
 /// The normalization pipeline.
@@ -183,8 +201,21 @@ impl Settings {
         Ok(settings)
     }
 
+    /// Pipeline runs at once: `server.workers`, or one per core.
+    pub fn workers(&self) -> usize {
+        match self.server.workers {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+            workers => workers,
+        }
+    }
+
     /// Checks what types alone cannot say.
     fn check(&self) -> Result<(), config::ConfigError> {
+        if self.server.max_concurrent_requests == 0 {
+            return Err(config::ConfigError::Message(
+                "server.max_concurrent_requests must be greater than 0".into(),
+            ));
+        }
         if self.limits.max_article_bytes == 0 {
             return Err(config::ConfigError::Message(
                 "limits.max_article_bytes must be greater than 0".into(),

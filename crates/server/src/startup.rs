@@ -6,21 +6,27 @@
 //! 1. the signal arrives;
 //! 2. the health service reports NOT_SERVING, so load balancers and probes
 //!    stop sending new work;
-//! 3. the gRPC server stops accepting connections and lets in-flight
-//!    requests finish; the metrics endpoint stops with it;
+//! 3. after `server.shutdown_delay_seconds` the gRPC server stops accepting
+//!    connections and lets in-flight requests finish, for at most
+//!    `server.drain_timeout_seconds`; the metrics endpoint stops with it;
 //! 4. `run_until_stopped` returns; `main` flushes pending spans and the
 //!    process exits 0.
 
-use std::{future::Future, net::SocketAddr, sync::Arc};
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use normalizer_proto::{FILE_DESCRIPTOR_SET, v1::article_normalizer_server::ArticleNormalizerServer};
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
-use tonic::transport::Server;
+use tonic::{codec::CompressionEncoding, transport::Server};
 use tonic_health::ServingStatus;
 
-use crate::{metrics::Metrics, observe::ObserveLayer, service::NormalizerService, settings::Settings};
+use crate::{
+    metrics::Metrics,
+    observe::ObserveLayer,
+    service::{NormalizerService, ServiceLimits},
+    settings::Settings,
+};
 
 /// A server bound to its port, not yet serving.
 #[derive(Debug)]
@@ -71,14 +77,20 @@ impl Application {
     /// The transport fails or reflection cannot be built.
     pub async fn run_until_stopped(mut self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
         let settings = &self.settings;
-        let service = NormalizerService::new(
-            settings.limits.max_article_bytes,
-            settings.pipeline.options()?,
-            Arc::clone(&self.metrics),
-        );
+        let limits = ServiceLimits {
+            max_article_bytes: settings.limits.max_article_bytes,
+            max_batch_articles: settings.limits.max_batch_articles,
+            max_concurrent_requests: settings.server.max_concurrent_requests,
+            workers: settings.workers(),
+        };
+        let service = NormalizerService::new(limits, settings.pipeline.options()?, Arc::clone(&self.metrics));
         let normalizer = ArticleNormalizerServer::new(service)
             .max_decoding_message_size(settings.server.max_message_bytes)
-            .max_encoding_message_size(settings.server.max_message_bytes);
+            .max_encoding_message_size(settings.server.max_message_bytes)
+            .accept_compressed(CompressionEncoding::Gzip)
+            .accept_compressed(CompressionEncoding::Zstd)
+            .send_compressed(CompressionEncoding::Gzip)
+            .send_compressed(CompressionEncoding::Zstd);
 
         let (health, health_service) = tonic_health::server::health_reporter();
         health
@@ -95,6 +107,8 @@ impl Application {
             .build_v1alpha()
             .context("building reflection v1alpha")?;
 
+        let shutdown_delay = Duration::from_secs(settings.server.shutdown_delay_seconds);
+        let drain_timeout = Duration::from_secs(settings.server.drain_timeout_seconds);
         let (stopped, mut on_stop) = tokio::sync::watch::channel(false);
         let metrics_server = match self.metrics_listener.take() {
             Some(listener) => {
@@ -118,20 +132,39 @@ impl Application {
                 .set_not_serving::<ArticleNormalizerServer<NormalizerService>>()
                 .await;
             health.set_service_status("", ServingStatus::NotServing).await;
-            tracing::info!("Reported NOT_SERVING; draining in-flight requests.");
+            tracing::info!(delay_seconds = shutdown_delay.as_secs(), "Reported NOT_SERVING.");
+            tokio::time::sleep(shutdown_delay).await;
+            tracing::info!("Closed the listener; draining in-flight requests.");
             let _ = stopped.send(true);
+        };
+        let mut on_drain = on_stop.clone();
+        let drain_deadline = async move {
+            let _ = on_drain.wait_for(|stopped| *stopped).await;
+            tokio::time::sleep(drain_timeout).await;
         };
 
         tracing::info!(address = %self.local_addr()?, "Listening.");
-        Server::builder()
+        let serve = Server::builder()
+            .max_concurrent_streams(settings.server.max_concurrent_streams_per_connection)
+            .http2_keepalive_interval(Some(Duration::from_secs(
+                settings.server.keepalive_interval_seconds,
+            )))
+            .http2_keepalive_timeout(Some(Duration::from_secs(
+                settings.server.keepalive_timeout_seconds,
+            )))
             .layer(ObserveLayer::new(Arc::clone(&self.metrics)))
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
             .add_service(normalizer)
-            .serve_with_incoming_shutdown(TcpListenerStream::new(self.listener), stop_serving)
-            .await
-            .context("the gRPC server failed")?;
+            .serve_with_incoming_shutdown(TcpListenerStream::new(self.listener), stop_serving);
+        tokio::select! {
+            served = serve => served.context("the gRPC server failed")?,
+            () = drain_deadline => tracing::warn!(
+                drain_timeout_seconds = drain_timeout.as_secs(),
+                "In-flight requests did not finish in time; stopping anyway."
+            ),
+        }
         let _ = on_stop.wait_for(|stopped| *stopped).await;
         if let Some(metrics_server) = metrics_server {
             metrics_server

@@ -1,0 +1,200 @@
+//! Streaming and batch calls, and the limits that keep the server
+//! answering: admission (RESOURCE_EXHAUSTED), deadlines, compression.
+
+use std::time::Duration;
+
+use blackbox_tests::{SERVICE_NAME, TestServer};
+use normalizer_proto::v1::{NormalizeBatchRequest, NormalizeRequest, RawArticle, raw_article::Content};
+use tonic::{Code, codec::CompressionEncoding};
+use tonic_health::pb::health_check_response::ServingStatus;
+
+fn request(id: &str, text: &str) -> NormalizeRequest {
+    NormalizeRequest {
+        article: Some(RawArticle {
+            id: id.to_owned(),
+            url: String::new(),
+            content: Some(Content::Text(text.to_owned())),
+        }),
+        options: None,
+    }
+}
+
+/// Twenty articles, every fifth one blank.
+fn mixed_requests() -> Vec<NormalizeRequest> {
+    (0..20)
+        .map(|n| {
+            let text = if n % 5 == 4 {
+                String::from("   ")
+            } else {
+                format!("Story {n}\n\nParagraph of story {n} about the harbour.")
+            };
+            request(&format!("a{n}"), &text)
+        })
+        .collect()
+}
+
+fn check_in_order(responses: &[normalizer_proto::v1::NormalizeResponse]) {
+    assert_eq!(responses.len(), 20);
+    for (n, response) in responses.iter().enumerate() {
+        assert_eq!(response.id, format!("a{n}"), "responses come in request order");
+        if n % 5 == 4 {
+            let error = response.error.as_ref().expect("the blank article has an error");
+            assert_eq!(error.code, Code::InvalidArgument as i32);
+            assert_eq!(error.message, "article.text is blank");
+            assert!(response.article.is_none());
+        } else {
+            let article = response.article.as_ref().expect("a record");
+            assert_eq!(article.title, format!("Story {n}"));
+            assert!(response.error.is_none());
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_stream_answers_every_article_in_order_and_an_error_does_not_end_it() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let outbound = tokio_stream::iter(mixed_requests());
+    let mut inbound = client
+        .normalize_stream(outbound)
+        .await
+        .expect("the stream opens")
+        .into_inner();
+    let mut responses = Vec::new();
+    while let Some(response) = tokio::time::timeout(Duration::from_secs(20), inbound.message())
+        .await
+        .expect("each response within 20 s")
+        .expect("no stream error")
+    {
+        responses.push(response);
+    }
+    check_in_order(&responses);
+}
+
+#[tokio::test]
+async fn a_batch_answers_every_article_in_order() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let batch = NormalizeBatchRequest {
+        requests: mixed_requests(),
+    };
+    let responses = client
+        .normalize_batch(batch)
+        .await
+        .expect("a batch")
+        .into_inner()
+        .responses;
+    check_in_order(&responses);
+}
+
+#[tokio::test]
+async fn a_batch_over_the_limit_is_refused_naming_it() {
+    let server = TestServer::start_with(&[], &[("NORMALIZER__LIMITS__MAX_BATCH_ARTICLES", "3")]).await;
+    let mut client = server.client().await;
+    let batch = NormalizeBatchRequest {
+        requests: (0..4)
+            .map(|n| request(&n.to_string(), "Title\n\nBody."))
+            .collect(),
+    };
+    let status = client.normalize_batch(batch).await.expect_err("too many");
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert!(
+        status.message().contains("limits.max_batch_articles"),
+        "{}",
+        status.message()
+    );
+}
+
+#[tokio::test]
+async fn calls_past_the_concurrency_limit_are_refused_at_once_and_health_still_answers() {
+    let server = TestServer::start_with(
+        &[],
+        &[
+            ("NORMALIZER__SERVER__MAX_CONCURRENT_REQUESTS", "2"),
+            ("NORMALIZER__SERVER__WORKERS", "1"),
+        ],
+    )
+    .await;
+    let long = "A sentence that keeps the single worker busy for a while. ".repeat(40_000);
+    let mut calls = Vec::new();
+    for n in 0..8 {
+        let mut client = server.client().await;
+        let long = long.clone();
+        calls.push(tokio::spawn(async move {
+            client.normalize(request(&n.to_string(), &long)).await
+        }));
+    }
+    let health = tokio::time::timeout(Duration::from_secs(2), server.health(SERVICE_NAME))
+        .await
+        .expect("health answers while the workers are busy");
+    assert_eq!(health, ServingStatus::Serving);
+    let mut served = 0;
+    let mut shed = 0;
+    for call in calls {
+        match call.await.expect("the call joins") {
+            Ok(_) => served += 1,
+            Err(status) => {
+                assert_eq!(status.code(), Code::ResourceExhausted, "{status}");
+                assert!(
+                    status.message().contains("server.max_concurrent_requests"),
+                    "{}",
+                    status.message()
+                );
+                shed += 1;
+            }
+        }
+    }
+    assert!(served >= 1 && shed >= 1, "served {served}, shed {shed}");
+}
+
+#[tokio::test]
+async fn a_call_that_waits_past_its_deadline_is_deadline_exceeded() {
+    let server = TestServer::start_with(&[], &[("NORMALIZER__SERVER__WORKERS", "1")]).await;
+    // A long article takes the only worker; the next call waits for it.
+    let mut busy_client = server.client().await;
+    let long = "A sentence that keeps the worker busy for a while. ".repeat(80_000);
+    let busy = tokio::spawn(async move { busy_client.normalize(request("busy", &long)).await });
+    // The pipeline has started on it once its first stage is counted.
+    let started = blackbox_tests::eventually(Duration::from_secs(20), || async {
+        server
+            .scrape_metrics()
+            .await
+            .contains(r#"normalizer_stage_duration_seconds_count{stage="canonical_url"} 1"#)
+    })
+    .await;
+    assert!(started, "the long article reached the pipeline");
+    let mut client = server.client().await;
+    let mut call = tonic::Request::new(request("late", "Title\n\nA short body."));
+    call.set_timeout(Duration::from_millis(300));
+    let status = client.normalize(call).await.expect_err("past the deadline");
+    assert_eq!(status.code(), Code::DeadlineExceeded, "{status}");
+    assert!(busy.await.expect("joins").is_ok(), "the long call still succeeds");
+    assert_eq!(server.health(SERVICE_NAME).await, ServingStatus::Serving);
+}
+
+#[tokio::test]
+async fn gzip_and_zstd_requests_are_accepted_and_answered_compressed() {
+    let server = TestServer::start().await;
+    for (encoding, name) in [
+        (CompressionEncoding::Gzip, "gzip"),
+        (CompressionEncoding::Zstd, "zstd"),
+    ] {
+        let mut client = server
+            .client()
+            .await
+            .send_compressed(encoding)
+            .accept_compressed(encoding);
+        let response = client
+            .normalize(request("compressed", &"Title\n\nA body paragraph. ".repeat(50)))
+            .await
+            .unwrap_or_else(|status| panic!("{encoding:?}: {status}"));
+        assert_eq!(
+            response
+                .metadata()
+                .get("grpc-encoding")
+                .and_then(|v| v.to_str().ok()),
+            Some(name),
+            "{encoding:?} answer"
+        );
+    }
+}
