@@ -552,3 +552,71 @@ async fn the_probe_command_exits_zero_only_for_a_serving_server() {
     assert!(!unreachable.status.success());
     assert!(String::from_utf8_lossy(&unreachable.stderr).contains("cannot connect"));
 }
+
+#[tokio::test]
+async fn the_cli_normalizes_a_directory_and_a_json_lines_file_in_order() {
+    let dir = std::env::temp_dir().join(format!("normalizer-bulk-{}", std::process::id()));
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(articles.join("nested")).expect("a temp dir");
+    std::fs::write(articles.join("a.txt"), "First story\n\nBody of the first story.").expect("a.txt");
+    std::fs::write(
+        articles.join("nested/b.txt"),
+        "Second story\n\nBody of the second.",
+    )
+    .expect("b.txt");
+    std::fs::write(articles.join("blank.txt"), "  \n ").expect("blank.txt");
+    let jsonl = dir.join("articles.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"j1\", \"text\": \"Third story\\n\\nBody.\"}\nnot json\n{\"id\": \"j3\", \"text\": \"\"}\n",
+    )
+    .expect("a JSON-lines file");
+    let run = |input: &std::path::Path| {
+        let input = input.to_string_lossy().into_owned();
+        async move {
+            let output = tokio::time::timeout(
+                Duration::from_secs(20),
+                tokio::process::Command::new(blackbox_tests::binary_path())
+                    .args(["normalize", &input])
+                    .output(),
+            )
+            .await
+            .expect("the CLI finishes within 20 s")
+            .expect("the binary runs");
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .map(|line| serde_json::from_str(line).expect("a JSON line"))
+                .collect();
+            (lines, String::from_utf8_lossy(&output.stderr).into_owned())
+        }
+    };
+    let (lines, summary) = run(&articles).await;
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l["id"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(ids, ["a.txt", "blank.txt", "nested/b.txt"]);
+    assert_eq!(lines[0]["article"]["title"], "First story");
+    assert_eq!(lines[1]["error"]["message"], "article.text is blank");
+    assert!(
+        summary.contains("3 articles") && summary.contains("1 errors"),
+        "{summary}"
+    );
+
+    let (lines, summary) = run(&jsonl).await;
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["article"]["title"], "Third story");
+    assert!(
+        lines[1]["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("line 2"))
+    );
+    assert_eq!(lines[2]["id"], "j3");
+    assert!(summary.contains("2 errors"), "{summary}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

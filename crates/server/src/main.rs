@@ -11,9 +11,11 @@
 //! - `service`: the gRPC handlers.
 //! - `convert`: wire types to pipeline types and back.
 //! - `eval`: the quality report over a fixture corpus.
+//! - `bulk`: `normalize` over a directory or a JSON-lines file.
 //! - `probe`: a gRPC health check client.
 //! - `error`: refusals and their gRPC status.
 
+mod bulk;
 mod convert;
 mod error;
 mod eval;
@@ -59,11 +61,16 @@ enum Command {
         #[arg(long, value_name = "ADDR")]
         listen: Option<SocketAddr>,
     },
-    /// Normalize one plain-text article and print the record as JSON.
+    /// Normalize plain-text articles: one file or standard input (prints the
+    /// record as JSON), or a directory of `.txt` files or a `.jsonl` file of
+    /// RawArticle objects (prints one NormalizeResponse per line).
     Normalize {
-        /// The article's text file, or `-` for standard input.
-        #[arg(default_value = "-", value_name = "FILE")]
+        /// A text file, `-` for standard input, a directory, or a `.jsonl` file.
+        #[arg(default_value = "-", value_name = "FILE|DIR")]
         file: PathBuf,
+        /// Where the JSON lines of a directory or `.jsonl` run go (default: standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
         /// The id to echo in the record.
         #[arg(long, default_value = "")]
         id: String,
@@ -130,9 +137,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             telemetry.shutdown();
             served
         }
-        Command::Normalize { file, id, url } => {
+        Command::Normalize {
+            file,
+            output,
+            id,
+            url,
+        } => {
             let settings = load_settings(cli.config.as_deref(), &[])?;
-            normalize_file(&file, id, url, &settings)
+            if bulk::is_bulk(&file) {
+                bulk::run(
+                    &file,
+                    output.as_deref(),
+                    settings.limits.max_article_bytes,
+                    &settings.pipeline.options()?,
+                )
+            } else {
+                normalize_file(&file, id, url, &settings)
+            }
         }
         Command::Eval { dir, min_exact } => {
             let settings = load_settings(cli.config.as_deref(), &[])?;

@@ -165,7 +165,7 @@ fn deadline_of<T>(request: &Request<T>) -> Option<Instant> {
 }
 
 /// A status as the `google.rpc.Status` of one response, details included.
-fn to_rpc_status(status: &Status) -> rpc::Status {
+pub fn to_rpc_status(status: &Status) -> rpc::Status {
     // A status with details carries them encoded as a google.rpc.Status.
     if !status.details().is_empty()
         && let Ok(decoded) = rpc::Status::decode(status.details())

@@ -1,0 +1,376 @@
+//! The container image and the Helm chart, checked with the real tools that
+//! `make test` installs and names in `HELM3`, `HELM4`, `KUBERNETES_VALIDATE`
+//! and `HADOLINT`: lint and render with Helm 3 and 4, validate the manifests
+//! against the Kubernetes schemas, refuse bad values, lint the Dockerfile,
+//! and boot the real binary exactly as the rendered Deployment would.
+
+use std::{
+    collections::BTreeMap,
+    path::{Path, PathBuf},
+    process::Output,
+    time::Duration,
+};
+
+use blackbox_tests::{SERVICE_NAME, TestServer};
+use normalizer_proto::v1::{NormalizeRequest, RawArticle, raw_article::Content};
+use serde_json::Value;
+
+const CHART: &str = "deploy/helm/article-normalizer";
+const ALL_ON: &str = "deploy/helm/ci/all-on-values.yaml";
+const EXAMPLE: &str = "deploy/helm/ci/example-values.yaml";
+const BAD_VALUES: &str = "deploy/helm/ci/bad-values";
+/// The oldest and newest Kubernetes versions the chart is validated against;
+/// the native `sleep` preStop action (all-on values) needs 1.30.
+const KUBERNETES_VERSIONS: &[&str] = &["1.25.0", "1.37.0"];
+const KUBERNETES_VERSIONS_WITH_SLEEP: &[&str] = &["1.30.0", "1.37.0"];
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn tool(variable: &str) -> PathBuf {
+    PathBuf::from(
+        std::env::var_os(variable).unwrap_or_else(|| panic!("{variable} names the tool (make test sets it)")),
+    )
+}
+
+/// Runs a tool in the repository, bounded in time.
+async fn run(program: &Path, args: &[&str]) -> Output {
+    tokio::time::timeout(
+        Duration::from_secs(120),
+        tokio::process::Command::new(program)
+            .args(args)
+            .current_dir(repository())
+            .output(),
+    )
+    .await
+    .unwrap_or_else(|_| panic!("{} {args:?} finished within 120 s", program.display()))
+    .unwrap_or_else(|error| panic!("{} runs: {error}", program.display()))
+}
+
+fn describe(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// Renders the chart with `values` files; panics when rendering fails.
+async fn render(helm: &Path, values: &[&str]) -> String {
+    let mut args = vec!["template", "normalizer", CHART];
+    for file in values {
+        args.extend(["-f", file]);
+    }
+    let output = run(helm, &args).await;
+    assert!(
+        output.status.success(),
+        "helm template {values:?}: {}",
+        describe(&output)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 manifests")
+}
+
+/// The rendered documents as JSON values.
+fn documents(manifests: &str) -> Vec<Value> {
+    manifests
+        .split("\n---")
+        .filter_map(|document| serde_norway::from_str::<Value>(document).ok())
+        .filter(|document| document.is_object())
+        .collect()
+}
+
+fn kinds(manifests: &str) -> Vec<String> {
+    documents(manifests)
+        .iter()
+        .filter_map(|document| document["kind"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs helm 3 and 4: run by `make test`"]
+async fn the_chart_lints_and_renders_with_helm_3_and_4() {
+    for helm in [tool("HELM3"), tool("HELM4")] {
+        for values in [&[][..], &[ALL_ON][..], &[EXAMPLE][..]] {
+            let mut args = vec!["lint", "--strict", CHART];
+            for file in values {
+                args.extend(["-f", file]);
+            }
+            let output = run(&helm, &args).await;
+            assert!(
+                output.status.success(),
+                "{} lint {values:?}: {}",
+                helm.display(),
+                describe(&output)
+            );
+        }
+        let defaults = kinds(&render(&helm, &[]).await);
+        for kind in [
+            "Deployment",
+            "Service",
+            "ConfigMap",
+            "ServiceAccount",
+            "HorizontalPodAutoscaler",
+            "PodDisruptionBudget",
+            "Pod",
+        ] {
+            assert!(
+                defaults.iter().any(|k| k == kind),
+                "no {kind} by default: {defaults:?}"
+            );
+        }
+        let all_on = kinds(&render(&helm, &[ALL_ON]).await);
+        for kind in ["NetworkPolicy", "ServiceMonitor"] {
+            assert!(
+                all_on.iter().any(|k| k == kind),
+                "no {kind} with every part on: {all_on:?}"
+            );
+        }
+        assert_eq!(
+            all_on.iter().filter(|k| *k == "Service").count(),
+            2,
+            "the headless Service too"
+        );
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs helm and kubernetes-validate: run by `make test`"]
+async fn the_rendered_manifests_validate_against_the_kubernetes_schemas() {
+    let helm = tool("HELM3");
+    let validate = tool("KUBERNETES_VALIDATE");
+    let dir = std::env::temp_dir().join(format!("normalizer-manifests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    for (name, values, versions) in [
+        ("defaults", &[][..], KUBERNETES_VERSIONS),
+        ("example", &[EXAMPLE][..], KUBERNETES_VERSIONS),
+        ("all-on", &[ALL_ON][..], KUBERNETES_VERSIONS_WITH_SLEEP),
+    ] {
+        // kubernetes-validate knows the built-in kinds; the ServiceMonitor is a
+        // CRD, checked on its own below.
+        let builtin: Vec<Value> = documents(&render(&helm, values).await)
+            .into_iter()
+            .filter(|document| document["kind"] != "ServiceMonitor")
+            .collect();
+        let file = dir.join(format!("{name}.yaml"));
+        let yaml: Vec<String> = builtin
+            .iter()
+            .map(|document| serde_norway::to_string(document).expect("YAML"))
+            .collect();
+        std::fs::write(&file, yaml.join("---\n")).expect("the manifests are written");
+        let file = file.to_string_lossy().into_owned();
+        for version in versions {
+            let output = run(&validate, &["--strict", "--kubernetes-version", version, &file]).await;
+            assert!(
+                output.status.success(),
+                "{name} on Kubernetes {version}: {}",
+                describe(&output)
+            );
+        }
+    }
+    let all_on = documents(&render(&helm, &[ALL_ON]).await);
+    let monitor = all_on
+        .iter()
+        .find(|document| document["kind"] == "ServiceMonitor")
+        .expect("a ServiceMonitor");
+    assert_eq!(monitor["apiVersion"], "monitoring.coreos.com/v1");
+    assert_eq!(monitor["spec"]["endpoints"][0]["port"], "metrics");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+#[ignore = "needs helm 3 and 4: run by `make test`"]
+async fn the_values_schema_refuses_bad_values() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repository().join(BAD_VALUES))
+        .expect("the bad values folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "{files:?}");
+    for helm in [tool("HELM3"), tool("HELM4")] {
+        for file in &files {
+            let file = file.to_string_lossy();
+            let output = run(&helm, &["template", "normalizer", CHART, "-f", &file]).await;
+            assert!(!output.status.success(), "{} rendered {file}", helm.display());
+        }
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs hadolint: run by `make test`"]
+async fn hadolint_passes_on_the_dockerfile() {
+    let output = run(&tool("HADOLINT"), &["deploy/docker/Dockerfile"]).await;
+    assert!(output.status.success(), "{}", describe(&output));
+}
+
+/// The container, config file and probes of the rendered Deployment.
+struct RenderedPod {
+    container: Value,
+    config: String,
+    grace_seconds: u64,
+}
+
+async fn rendered_pod() -> RenderedPod {
+    let documents = documents(&render(&tool("HELM3"), &[]).await);
+    let deployment = documents
+        .iter()
+        .find(|d| d["kind"] == "Deployment")
+        .expect("a Deployment");
+    let pod = &deployment["spec"]["template"]["spec"];
+    let container = pod["containers"][0].clone();
+    let configmap = documents
+        .iter()
+        .find(|d| d["kind"] == "ConfigMap")
+        .expect("a ConfigMap");
+    let data = configmap["data"].as_object().expect("ConfigMap data");
+    assert_eq!(data.len(), 1, "one config file");
+    let config = data
+        .values()
+        .next()
+        .and_then(Value::as_str)
+        .expect("a config file")
+        .to_owned();
+    RenderedPod {
+        container,
+        config,
+        grace_seconds: pod["terminationGracePeriodSeconds"]
+            .as_u64()
+            .expect("a grace period"),
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs helm: run by `make test`"]
+async fn the_rendered_deployment_boots_the_binary_and_drains_on_sigterm() {
+    let pod = rendered_pod().await;
+    let dir = std::env::temp_dir().join(format!("normalizer-boot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+
+    // The container's arguments, with the mounted config file where the
+    // ConfigMap would put it.
+    let mount = pod.container["volumeMounts"][0]["mountPath"]
+        .as_str()
+        .expect("a config mount");
+    let args: Vec<String> = pod.container["args"]
+        .as_array()
+        .expect("container args")
+        .iter()
+        .map(|arg| arg.as_str().expect("a string arg").to_owned())
+        .collect();
+    let config_arg = args.iter().position(|arg| arg == "--config").expect("--config") + 1;
+    let config_path = Path::new(&args[config_arg]);
+    assert!(config_path.starts_with(mount), "the config file is on the mount");
+    let local_config = dir.join(config_path.file_name().expect("a file name"));
+    std::fs::write(&local_config, &pod.config).expect("the config is written");
+    let mut args = args.clone();
+    args[config_arg] = local_config.to_string_lossy().into_owned();
+    assert_eq!(args[0], "serve");
+
+    // The probes ask the gRPC port the container declares.
+    let grpc_port = pod.container["ports"]
+        .as_array()
+        .expect("ports")
+        .iter()
+        .find(|p| p["name"] == "grpc")
+        .and_then(|p| p["containerPort"].as_u64())
+        .expect("a grpc port");
+    for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
+        assert_eq!(
+            pod.container[probe]["grpc"]["port"].as_u64(),
+            Some(grpc_port),
+            "{probe}"
+        );
+    }
+    assert!(
+        pod.config.contains(&format!(":{grpc_port}")),
+        "server.listen is the declared port"
+    );
+
+    // Start it with exactly those arguments and environment; only the listen
+    // addresses move to free loopback ports (TestServer passes them last).
+    let env: BTreeMap<String, String> = pod.container["env"]
+        .as_array()
+        .map(|env| {
+            env.iter()
+                .filter_map(|e| Some((e["name"].as_str()?.to_owned(), e["value"].as_str()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let extra_args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+    let mut server = TestServer::start_with(&extra_args, &env).await;
+
+    // Probe the way the kubelet does.
+    for probe in ["startupProbe", "livenessProbe", "readinessProbe"] {
+        let service = pod.container[probe]["grpc"]["service"]
+            .as_str()
+            .unwrap_or_default();
+        assert_eq!(
+            server.health(service).await,
+            tonic_health::pb::health_check_response::ServingStatus::Serving,
+            "{probe}"
+        );
+    }
+    assert!(pod.grace_seconds > 0);
+
+    // A stream of requests, SIGTERM in the middle of it.
+    let article = "Sentence of a long body that keeps the pipeline busy for a while. ".repeat(20_000);
+    let mut clients = Vec::new();
+    for _ in 0..4 {
+        clients.push(server.client().await);
+    }
+    let (sent_tx, mut sent_rx) = tokio::sync::mpsc::channel::<()>(64);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut workers = Vec::new();
+    for (index, mut client) in clients.into_iter().enumerate() {
+        let article = article.clone();
+        let stop = std::sync::Arc::clone(&stop);
+        let sent_tx = sent_tx.clone();
+        workers.push(tokio::spawn(async move {
+            let mut results = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let request = NormalizeRequest {
+                    article: Some(RawArticle {
+                        id: format!("worker-{index}"),
+                        url: String::new(),
+                        content: Some(Content::Text(article.clone())),
+                    }),
+                    options: None,
+                };
+                let _ = sent_tx.try_send(());
+                results.push(client.normalize(request).await.map(|_| ()));
+            }
+            results
+        }));
+    }
+    // Requests are on the wire before the signal.
+    for _ in 0..4 {
+        sent_rx.recv().await.expect("a request was sent");
+    }
+    let signalled = std::time::Instant::now();
+    server.terminate();
+    // Like a load balancer, stop sending once the health check says so.
+    let mut not_serving = false;
+    while !not_serving && signalled.elapsed() < Duration::from_secs(5) {
+        not_serving = server.health(SERVICE_NAME).await
+            == tonic_health::pb::health_check_response::ServingStatus::NotServing;
+    }
+    assert!(not_serving, "health turned NOT_SERVING after SIGTERM");
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let mut total = 0;
+    for worker in workers {
+        for result in worker.await.expect("a worker joins") {
+            total += 1;
+            assert!(result.is_ok(), "an in-flight request failed: {result:?}");
+        }
+    }
+    assert!(total >= 4, "{total} requests");
+    let grace = Duration::from_secs(pod.grace_seconds);
+    let status = tokio::time::timeout(grace, server.child.wait())
+        .await
+        .expect("the server exits within the grace period")
+        .expect("an exit status");
+    assert!(status.success(), "{status}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
