@@ -69,6 +69,21 @@ impl Collector {
     }
 }
 
+/// A collector, and a server exporting to it every 50 ms.
+async fn traced_server() -> (Collector, TestServer) {
+    let collector = Collector::default();
+    let endpoint = collector.start().await;
+    let server = TestServer::start_with(
+        &[],
+        &[
+            ("NORMALIZER__TELEMETRY__OTLP_ENDPOINT", &endpoint),
+            ("OTEL_BSP_SCHEDULE_DELAY", "50"),
+        ],
+    )
+    .await;
+    (collector, server)
+}
+
 fn article(text: &str) -> NormalizeRequest {
     NormalizeRequest {
         article: Some(RawArticle {
@@ -97,16 +112,7 @@ fn text(value: Option<&Value>) -> Option<&str> {
 
 #[tokio::test]
 async fn the_server_span_continues_the_callers_trace_and_the_stages_are_its_children() {
-    let collector = Collector::default();
-    let endpoint = collector.start().await;
-    let server = TestServer::start_with(
-        &[],
-        &[
-            ("NORMALIZER__TELEMETRY__OTLP_ENDPOINT", &endpoint),
-            ("OTEL_BSP_SCHEDULE_DELAY", "50"),
-        ],
-    )
-    .await;
+    let (collector, server) = traced_server().await;
     let mut client = server.client().await;
     let mut request = tonic::Request::new(article(&format!(
         "Ferry returns – By Ann Lee (Coast Post)\n\nThe ferry to {SECRET_WORD} resumed on Monday after repairs.\n\nShare this:"
@@ -189,16 +195,7 @@ async fn the_server_span_continues_the_callers_trace_and_the_stages_are_its_chil
 
 #[tokio::test]
 async fn an_error_status_is_recorded_on_the_server_span() {
-    let collector = Collector::default();
-    let endpoint = collector.start().await;
-    let server = TestServer::start_with(
-        &[],
-        &[
-            ("NORMALIZER__TELEMETRY__OTLP_ENDPOINT", &endpoint),
-            ("OTEL_BSP_SCHEDULE_DELAY", "50"),
-        ],
-    )
-    .await;
+    let (collector, server) = traced_server().await;
     let mut client = server.client().await;
     let status = client.normalize(article("   ")).await.expect_err("blank");
     assert_eq!(status.code(), tonic::Code::InvalidArgument);

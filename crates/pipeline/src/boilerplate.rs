@@ -21,10 +21,10 @@ pub(crate) fn apply(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{article::RemovedKind, document::Block};
+    use crate::article::RemovedKind;
 
     fn roles(texts: &[&str]) -> Vec<Role> {
-        let mut doc = Document::new(texts.iter().map(|t| Block::new(*t, false)).collect());
+        let mut doc = Document::from_texts(texts);
         apply(&mut doc);
         doc.blocks.iter().map(|block| block.role).collect()
     }

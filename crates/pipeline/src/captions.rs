@@ -78,10 +78,9 @@ fn strip_credit(text: &str) -> (&str, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Block;
 
     fn run(texts: &[&str]) -> Document {
-        let mut doc = Document::new(texts.iter().map(|t| Block::new(*t, false)).collect());
+        let mut doc = Document::from_texts(texts);
         apply(&mut doc);
         doc
     }

@@ -52,29 +52,30 @@ pub(crate) fn apply(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{article::RemovedKind, document::Block};
+    use crate::article::RemovedKind;
 
-    fn run(blocks: Vec<Block>) -> Document {
-        let mut doc = Document::new(blocks);
+    /// Runs the stage on paragraphs, after giving `roles` to some of them
+    /// as earlier stages would.
+    fn run(texts: &[&str], roles: &[(usize, Role)]) -> Document {
+        let mut doc = Document::from_texts(texts);
+        for (index, role) in roles {
+            doc.blocks[*index].role = *role;
+        }
         apply(&mut doc);
         doc
     }
 
     #[test]
     fn a_comment_runs_to_the_next_trailer() {
-        let mut blocks: Vec<Block> = [
+        let texts = [
             "Report.",
             "Comment: First.",
             "Second.",
             "Third.",
             "See also: x",
             "After.",
-        ]
-        .iter()
-        .map(|t| Block::new(*t, false))
-        .collect();
-        blocks[4].role = Role::SeeAlso;
-        let doc = run(blocks);
+        ];
+        let doc = run(&texts, &[(4, Role::SeeAlso)]);
         assert_eq!(doc.article.commentary.len(), 1);
         assert_eq!(doc.article.commentary[0].label, "Comment");
         assert_eq!(
@@ -86,22 +87,14 @@ mod tests {
 
     #[test]
     fn a_label_on_its_own_line_takes_the_paragraphs_after_it() {
-        let mut blocks: Vec<Block> = ["Report.", "Comment:", "First.", "Like this:"]
-            .iter()
-            .map(|t| Block::new(*t, false))
-            .collect();
-        blocks[3].role = Role::Removed(RemovedKind::LikesWidget);
-        let doc = run(blocks);
+        let texts = ["Report.", "Comment:", "First.", "Like this:"];
+        let doc = run(&texts, &[(3, Role::Removed(RemovedKind::LikesWidget))]);
         assert_eq!(doc.article.commentary[0].paragraphs, ["First."]);
     }
 
     #[test]
     fn an_editors_note_is_one_paragraph() {
-        let blocks = ["Editor's note: This story was updated.", "Report."]
-            .iter()
-            .map(|t| Block::new(*t, false))
-            .collect();
-        let doc = run(blocks);
+        let doc = run(&["Editor's note: This story was updated.", "Report."], &[]);
         assert_eq!(doc.article.commentary[0].label, "Editor's note");
         assert_eq!(doc.article.commentary[0].paragraphs, ["This story was updated."]);
         assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["Report."]);

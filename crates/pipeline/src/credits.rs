@@ -83,7 +83,7 @@ mod tests {
     use super::*;
 
     fn run(texts: &[&str], authors: &[&str]) -> Document {
-        let mut doc = Document::new(texts.iter().map(|t| Block::new(*t, false)).collect());
+        let mut doc = Document::from_texts(texts);
         doc.article.authors = authors.iter().map(|a| (*a).to_owned()).collect();
         apply(&mut doc);
         doc

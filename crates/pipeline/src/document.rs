@@ -66,6 +66,12 @@ impl Document {
         }
     }
 
+    /// A document of plain paragraphs, for stage tests.
+    #[cfg(test)]
+    pub(crate) fn from_texts(texts: &[&str]) -> Self {
+        Self::new(texts.iter().map(|text| Block::new(*text, false)).collect())
+    }
+
     /// How many blocks have a role that `matches`.
     pub(crate) fn count(&self, matches: impl Fn(Role) -> bool) -> usize {
         self.blocks.iter().filter(|block| matches(block.role)).count()

@@ -75,10 +75,9 @@ fn split_outlets(byline: &str) -> (&str, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Block;
 
     fn run(texts: &[&str]) -> Document {
-        let mut doc = Document::new(texts.iter().map(|t| Block::new(*t, false)).collect());
+        let mut doc = Document::from_texts(texts);
         apply(&mut doc);
         doc
     }

@@ -26,6 +26,14 @@ use crate::{
 /// Articles read and normalized together: bounds memory on any input size.
 const CHUNK: usize = 512;
 
+/// How each article of a run is normalized.
+struct ChunkSettings<'a> {
+    /// `limits.max_article_bytes`.
+    max_article_bytes: usize,
+    /// `pipeline.*`.
+    options: &'a Options,
+}
+
 /// What a run did.
 #[derive(Debug, Default)]
 struct Summary {
@@ -63,6 +71,10 @@ pub fn run(
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let mut summary = Summary::default();
+    let settings = ChunkSettings {
+        max_article_bytes,
+        options,
+    };
     if path.is_dir() {
         let files = text_files(path)?;
         let progress = progress_bar(Some(files.len() as u64));
@@ -80,14 +92,7 @@ pub fn run(
                     Ok(text_article(id, text))
                 })
                 .collect();
-            write_chunk(
-                articles,
-                max_article_bytes,
-                options,
-                &mut out,
-                &mut summary,
-                &progress,
-            )?;
+            write_chunk(articles, &settings, &mut out, &mut summary, &progress)?;
         }
         progress.finish_and_clear();
     } else {
@@ -108,14 +113,7 @@ pub fn run(
                         .map_err(|e| format!("line {} is not a RawArticle in proto JSON: {e}", number + 1)),
                 );
             }
-            write_chunk(
-                articles,
-                max_article_bytes,
-                options,
-                &mut out,
-                &mut summary,
-                &progress,
-            )?;
+            write_chunk(articles, &settings, &mut out, &mut summary, &progress)?;
         }
         progress.finish_and_clear();
     }
@@ -134,8 +132,7 @@ pub fn run(
 /// Normalizes one chunk on every core and writes it in order.
 fn write_chunk(
     articles: Vec<Result<pb::RawArticle, String>>,
-    max_article_bytes: usize,
-    options: &Options,
+    settings: &ChunkSettings<'_>,
     out: &mut dyn Write,
     summary: &mut Summary,
     progress: &ProgressBar,
@@ -143,7 +140,7 @@ fn write_chunk(
     let responses: Vec<(usize, pb::NormalizeResponse)> = articles
         .into_par_iter()
         .map(|article| match article {
-            Ok(article) => respond(article, max_article_bytes, options),
+            Ok(article) => respond(article, settings.max_article_bytes, settings.options),
             Err(reason) => (
                 0,
                 pb::NormalizeResponse {
