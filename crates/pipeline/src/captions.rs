@@ -57,9 +57,16 @@ pub(crate) fn apply(doc: &mut Document) {
 
 /// The caption without a photo credit at its end, and whether it had one.
 fn strip_credit(text: &str) -> (&str, bool) {
+    // A credit starts within the last MAX_CREDIT_CHARS characters: search only there.
+    let tail_start = text
+        .char_indices()
+        .rev()
+        .nth(MAX_CREDIT_CHARS - 1)
+        .map_or(0, |(at, _)| at);
+    let tail = &text[tail_start..];
     let cut = markers::photo_credits()
-        .flat_map(|credit| text.match_indices(credit).map(|(at, _)| at))
-        .filter(|&at| at > 0 && text[at..].chars().count() <= MAX_CREDIT_CHARS)
+        .flat_map(|credit| tail.match_indices(credit).map(|(at, _)| tail_start + at))
+        .filter(|&at| at > 0)
         .filter(|&at| text[..at].ends_with(' ') || text[at..].starts_with('©'))
         .min();
     match cut {

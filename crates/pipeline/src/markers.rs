@@ -141,7 +141,13 @@ fn fold(c: char) -> impl Iterator<Item = char> {
 /// (and WordPress's unfilled `%d`) as one `0`, without trailing colons, dots
 /// and spaces.
 pub(crate) fn line_key(text: &str) -> String {
-    let text = text.replace("%d", "0");
+    let unfilled;
+    let text = if text.contains("%d") {
+        unfilled = text.replace("%d", "0");
+        unfilled.as_str()
+    } else {
+        text
+    };
     let mut key = String::with_capacity(text.len());
     let mut in_digits = false;
     for c in text.chars() {
