@@ -309,12 +309,18 @@ async fn json_logs_carry_the_trace_id_of_the_request() {
     );
     client.normalize(request).await.expect("a record");
     let logged = eventually(Duration::from_secs(10), || {
-        let found = server
-            .logs
-            .lock()
-            .expect("not poisoned")
-            .iter()
-            .any(|line| line.contains("Normalized an article.") && line.contains(TRACE_ID));
+        let found = server.logs.lock().expect("not poisoned").iter().any(|line| {
+            let Ok(event) = serde_json::from_str::<serde_json::Value>(line) else {
+                return false;
+            };
+            let rpc = event["spans"]
+                .as_array()
+                .and_then(|spans| spans.iter().find(|s| s["name"] == "rpc"));
+            event["fields"]["message"] == "Normalized an article."
+                && rpc.is_some_and(|rpc| {
+                    rpc["trace_id"] == TRACE_ID && rpc["span_id"].as_str().is_some_and(|id| id.len() == 16)
+                })
+        });
         async move { found }
     })
     .await;

@@ -92,15 +92,21 @@ where
                 rpc.method = %method,
                 rpc.grpc.status_code = Empty,
                 trace_id = Empty,
+                span_id = Empty,
             );
             // A parent that cannot be set leaves the span a root: still traced.
             let _ = span.set_parent(parent);
             span
         };
-        let trace_id = span.context().span().span_context().trace_id();
-        let trace_id = (trace_id != opentelemetry::trace::TraceId::INVALID).then(|| trace_id.to_string());
+        let context = span.context();
+        let span_context = context.span().span_context().clone();
+        let trace_id = span_context
+            .is_valid()
+            .then(|| span_context.trace_id().to_string());
         if let Some(id) = &trace_id {
+            // For the JSON logs: every event inside the call names its trace and span.
             span.record("trace_id", id.as_str());
+            span.record("span_id", span_context.span_id().to_string().as_str());
         }
         let metrics = Arc::clone(&self.metrics);
         let started = metrics.start_request();
