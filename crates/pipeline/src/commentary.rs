@@ -13,12 +13,9 @@ use crate::{
 /// Fills `Article::commentary` and marks its blocks.
 pub(crate) fn apply(doc: &mut Document) {
     let mut index = 0;
-    while index < doc.blocks.len() {
-        let block = &doc.blocks[index];
-        index += 1;
-        if !block.is_body() {
-            continue;
-        }
+    while let Some(at) = doc.next_body_block(index) {
+        let block = &doc.blocks[at];
+        index = at + 1;
         let Some((label, extent)) = markers::commentary_label(&block.text) else {
             continue;
         };

@@ -18,12 +18,9 @@ const PART_SEPARATORS: &[char] = &[';', ','];
 pub(crate) fn apply(doc: &mut Document) {
     let mut reporters: Vec<String> = Vec::new();
     let mut index = 0;
-    while index < doc.blocks.len() {
-        let block = &doc.blocks[index];
-        index += 1;
-        if !block.is_body() {
-            continue;
-        }
+    while let Some(at) = doc.next_body_block(index) {
+        let block = &doc.blocks[at];
+        index = at + 1;
         let Some((start, names)) = trailer(&block.text) else {
             continue;
         };

@@ -72,6 +72,16 @@ impl Document {
         Self::new(texts.iter().map(|text| Block::new(*text, false)).collect())
     }
 
+    /// The position of the first block still in the body at or after `from`:
+    /// the stages that claim blocks walk the document with it.
+    pub(crate) fn next_body_block(&self, from: usize) -> Option<usize> {
+        self.blocks
+            .iter()
+            .skip(from)
+            .position(Block::is_body)
+            .map(|offset| from + offset)
+    }
+
     /// How many blocks have a role that `matches`.
     pub(crate) fn count(&self, matches: impl Fn(Role) -> bool) -> usize {
         self.blocks.iter().filter(|block| matches(block.role)).count()

@@ -18,12 +18,9 @@ const URL_FRAMING: &[char] = &[' ', '(', ')', '<', '>', '[', ']', ':', '-', '–
 /// Fills `Article::see_also` and marks the blocks it took.
 pub(crate) fn apply(doc: &mut Document) {
     let mut index = 0;
-    while index < doc.blocks.len() {
-        let block = &doc.blocks[index];
-        index += 1;
-        if !block.is_body() {
-            continue;
-        }
+    while let Some(at) = doc.next_body_block(index) {
+        let block = &doc.blocks[at];
+        index = at + 1;
         let Some(label) = markers::see_also_label(&block.text) else {
             continue;
         };
