@@ -367,10 +367,7 @@ async fn the_rendered_deployment_boots_the_binary_and_drains_on_sigterm() {
     }
     assert!(total >= 4, "{total} requests");
     let grace = Duration::from_secs(pod.grace_seconds);
-    let status = tokio::time::timeout(grace, server.child.wait())
-        .await
-        .expect("the server exits within the grace period")
-        .expect("an exit status");
+    let status = server.exit_status(grace).await;
     assert!(status.success(), "{status}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -272,10 +272,7 @@ async fn sigterm_stops_the_server_with_exit_zero() {
         .await
         .expect("served before the signal");
     server.terminate();
-    let status = tokio::time::timeout(Duration::from_secs(10), server.child.wait())
-        .await
-        .expect("the server exits within 10 s")
-        .expect("the exit status is readable");
+    let status = server.exit_status(Duration::from_secs(10)).await;
     assert!(status.success(), "exit status {status}");
 }
 
@@ -512,10 +509,7 @@ async fn sigterm_reports_not_serving_during_the_shutdown_delay_then_exits_zero()
         reported,
         "health turned NOT_SERVING while the listener stayed open"
     );
-    let status = tokio::time::timeout(Duration::from_secs(15), server.child.wait())
-        .await
-        .expect("the server exits after the delay")
-        .expect("an exit status");
+    let status = server.exit_status(Duration::from_secs(15)).await;
     assert!(status.success(), "{status}");
 }
 

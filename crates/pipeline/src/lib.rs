@@ -146,11 +146,6 @@ pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, Normal
         stats::apply(&mut doc);
         span.record("words", i64::from(doc.article.stats.words));
     });
-    tracing::debug!(
-        paragraphs = doc.article.body.len(),
-        removed = doc.article.removed.len(),
-        "Normalized an article."
-    );
     Ok(doc.article)
 }
 
