@@ -297,7 +297,9 @@ async fn the_rendered_deployment_boots_the_binary_and_drains_on_sigterm() {
                 .collect()
         })
         .unwrap_or_default();
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    // The chart's delay, stretched past the test so only a second signal ends it.
+    env.push(("NORMALIZER__SERVER__SHUTDOWN_DELAY_SECONDS", "3600"));
     let extra_args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
     let mut server = TestServer::start_with(&extra_args, &env).await;
 
@@ -348,14 +350,13 @@ async fn the_rendered_deployment_boots_the_binary_and_drains_on_sigterm() {
     for _ in 0..4 {
         sent_rx.recv().await.expect("a request was sent");
     }
-    let signalled = std::time::Instant::now();
     server.terminate();
     // Like a load balancer, stop sending once the health check says so.
-    let mut not_serving = false;
-    while !not_serving && signalled.elapsed() < Duration::from_secs(5) {
-        not_serving = server.health(SERVICE_NAME).await
-            == tonic_health::pb::health_check_response::ServingStatus::NotServing;
-    }
+    let not_serving = blackbox_tests::eventually(Duration::from_secs(10), || async {
+        server.health(SERVICE_NAME).await
+            == tonic_health::pb::health_check_response::ServingStatus::NotServing
+    })
+    .await;
     assert!(not_serving, "health turned NOT_SERVING after SIGTERM");
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     let mut total = 0;
@@ -366,6 +367,7 @@ async fn the_rendered_deployment_boots_the_binary_and_drains_on_sigterm() {
         }
     }
     assert!(total >= 4, "{total} requests");
+    server.terminate();
     let grace = Duration::from_secs(pod.grace_seconds);
     let status = server.exit_status(grace).await;
     assert!(status.success(), "{status}");

@@ -131,8 +131,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let metrics = std::sync::Arc::new(metrics::Metrics::new());
             let telemetry = telemetry::init(&settings.telemetry, &settings.log, &metrics)?;
             let served = runtime.block_on(async {
+                let signals = shutdown::signals().context("cannot listen for stop signals")?;
                 let application = Application::build(settings, metrics).await?;
-                application.run_until_stopped(shutdown::signal()).await
+                application.run_until_stopped(signals).await
             });
             telemetry.shutdown();
             served

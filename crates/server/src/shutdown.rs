@@ -1,30 +1,16 @@
-//! The signal that starts a graceful shutdown: SIGTERM (what Kubernetes
-//! sends) or Ctrl-C.
+//! The signals that stop the server: SIGTERM (what Kubernetes sends) or
+//! Ctrl-C. The first starts a graceful shutdown; a second one during the
+//! shutdown delay skips the rest of the delay.
 
-/// Resolves when the process is asked to stop.
-pub async fn signal() {
-    let ctrl_c = async {
-        if let Err(error) = tokio::signal::ctrl_c().await {
-            tracing::error!(%error, "Could not listen for Ctrl-C.");
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut stream) => {
-                stream.recv().await;
-            }
-            Err(error) => {
-                tracing::error!(%error, "Could not listen for SIGTERM.");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => tracing::info!(signal = "SIGINT", "Received a stop signal."),
-        () = terminate => tracing::info!(signal = "SIGTERM", "Received a stop signal."),
-    }
+use tokio::signal::unix::{SignalKind, signal};
+use tokio_stream::{Stream, StreamExt, wrappers::SignalStream};
+
+/// One item per stop signal, named by the signal.
+///
+/// # Errors
+/// The signal handlers cannot be installed.
+pub fn signals() -> std::io::Result<impl Stream<Item = &'static str> + Unpin + Send> {
+    let interrupt = SignalStream::new(signal(SignalKind::interrupt())?).map(|()| "SIGINT");
+    let terminate = SignalStream::new(signal(SignalKind::terminate())?).map(|()| "SIGTERM");
+    Ok(interrupt.merge(terminate))
 }

@@ -1,23 +1,24 @@
 //! Building and running the server: [`Application::build`] binds the port
 //! (port 0 picks a free one, read back with [`Application::local_addr`]),
-//! [`Application::run_until_stopped`] serves until the shutdown signal.
+//! [`Application::run_until_stopped`] serves until a stop signal.
 //!
 //! Shutdown order:
-//! 1. the signal arrives;
+//! 1. the first stop signal arrives;
 //! 2. the health service reports NOT_SERVING, so load balancers and probes
 //!    stop sending new work;
-//! 3. after `server.shutdown_delay_seconds` the gRPC server stops accepting
+//! 3. after `server.shutdown_delay_seconds` (or at a second stop signal,
+//!    whichever comes first) the gRPC server stops accepting
 //!    connections and lets in-flight requests finish, for at most
 //!    `server.drain_timeout_seconds`; the metrics endpoint stops with it;
 //! 4. `run_until_stopped` returns; `main` flushes pending spans and the
 //!    process exits 0.
 
-use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use normalizer_proto::{FILE_DESCRIPTOR_SET, v1::article_normalizer_server::ArticleNormalizerServer};
 use tokio::net::TcpListener;
-use tokio_stream::wrappers::TcpListenerStream;
+use tokio_stream::{Stream, StreamExt, wrappers::TcpListenerStream};
 use tonic::{codec::CompressionEncoding, transport::Server};
 use tonic_health::ServingStatus;
 
@@ -71,11 +72,15 @@ impl Application {
         self.listener.local_addr()
     }
 
-    /// Serves until `shutdown` resolves, then drains (see the module docs).
+    /// Serves until the first item of `stop_signals`, then drains (see the
+    /// module docs). Each item names the signal, for the log.
     ///
     /// # Errors
     /// The transport fails or reflection cannot be built.
-    pub async fn run_until_stopped(mut self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+    pub async fn run_until_stopped(
+        mut self,
+        mut stop_signals: impl Stream<Item = &'static str> + Unpin,
+    ) -> anyhow::Result<()> {
         let settings = &self.settings;
         let limits = ServiceLimits {
             max_article_bytes: settings.limits.max_article_bytes,
@@ -127,13 +132,20 @@ impl Application {
         };
 
         let stop_serving = async move {
-            shutdown.await;
+            if let Some(signal) = stop_signals.next().await {
+                tracing::info!(signal, "Received a stop signal.");
+            }
             health
                 .set_not_serving::<ArticleNormalizerServer<NormalizerService>>()
                 .await;
             health.set_service_status("", ServingStatus::NotServing).await;
             tracing::info!(delay_seconds = shutdown_delay.as_secs(), "Reported NOT_SERVING.");
-            tokio::time::sleep(shutdown_delay).await;
+            tokio::select! {
+                () = tokio::time::sleep(shutdown_delay) => {}
+                Some(signal) = stop_signals.next() => {
+                    tracing::info!(signal, "Received a second stop signal; skipping the rest of the delay.");
+                }
+            }
             tracing::info!("Closed the listener; draining in-flight requests.");
             let _ = stopped.send(true);
         };
