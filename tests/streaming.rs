@@ -115,36 +115,74 @@ async fn calls_past_the_concurrency_limit_are_refused_at_once_and_health_still_a
         ],
     )
     .await;
-    let long = "A sentence that keeps the single worker busy for a while. ".repeat(40_000);
-    let mut calls = Vec::new();
-    for n in 0..8 {
-        let mut client = server.client().await;
-        let long = long.clone();
-        calls.push(tokio::spawn(async move {
-            client.normalize(request(&n.to_string(), &long)).await
-        }));
+    // An open stream holds its admission for as long as it lasts: two open
+    // streams take both places.
+    let mut senders = Vec::new();
+    let mut inbounds = Vec::new();
+    for _ in 0..2 {
+        let (sender, outbound) = tokio::sync::mpsc::channel(4);
+        let inbound = server
+            .client()
+            .await
+            .normalize_stream(tokio_stream::wrappers::ReceiverStream::new(outbound))
+            .await
+            .expect("the stream is admitted")
+            .into_inner();
+        senders.push(sender);
+        inbounds.push(inbound);
     }
-    let health = tokio::time::timeout(Duration::from_secs(2), server.health(SERVICE_NAME))
+    let mut client = server.client().await;
+    let status = client
+        .normalize(request("third", "Title\n\nBody."))
         .await
-        .expect("health answers while the workers are busy");
-    assert_eq!(health, ServingStatus::Serving);
-    let mut served = 0;
-    let mut shed = 0;
-    for call in calls {
-        match call.await.expect("the call joins") {
-            Ok(_) => served += 1,
-            Err(status) => {
-                assert_eq!(status.code(), Code::ResourceExhausted, "{status}");
-                assert!(
-                    status.message().contains("server.max_concurrent_requests"),
-                    "{}",
-                    status.message()
-                );
-                shed += 1;
-            }
-        }
+        .expect_err("no place left");
+    assert_eq!(status.code(), Code::ResourceExhausted, "{status}");
+    assert!(
+        status.message().contains("server.max_concurrent_requests"),
+        "{}",
+        status.message()
+    );
+
+    // With the only worker busy on a long article, health answers before it.
+    let long = "A sentence that keeps the single worker busy for a while. ".repeat(40_000);
+    senders[0]
+        .send(request("long", &long))
+        .await
+        .expect("the stream takes the article");
+    let started = blackbox_tests::eventually(Duration::from_secs(20), || async {
+        server
+            .scrape_metrics()
+            .await
+            .contains(r#"normalizer_stage_duration_seconds_count{stage="canonical_url"} 1"#)
+    })
+    .await;
+    assert!(started, "the long article reached the pipeline");
+    tokio::select! {
+        biased;
+        health = server.health(SERVICE_NAME) => assert_eq!(health, ServingStatus::Serving),
+        _ = inbounds[0].message() => panic!("health waited for the busy worker"),
     }
-    assert!(served >= 1 && shed >= 1, "served {served}, shed {shed}");
+    let long_response = tokio::time::timeout(Duration::from_secs(60), inbounds[0].message())
+        .await
+        .expect("the long article is answered within 60 s")
+        .expect("no stream error")
+        .expect("a response");
+    assert!(long_response.article.is_some());
+
+    // Closing the streams gives the places back.
+    drop(senders);
+    for mut inbound in inbounds {
+        let end = tokio::time::timeout(Duration::from_secs(10), inbound.message())
+            .await
+            .expect("the stream ends within 10 s");
+        assert!(matches!(end, Ok(None)), "{end:?}");
+    }
+    let served = blackbox_tests::eventually(Duration::from_secs(10), || {
+        let mut client = client.clone();
+        async move { client.normalize(request("after", "Title\n\nBody.")).await.is_ok() }
+    })
+    .await;
+    assert!(served, "a call is admitted once the streams closed");
 }
 
 #[tokio::test]
