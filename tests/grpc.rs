@@ -161,22 +161,6 @@ async fn a_message_over_the_transport_limit_is_refused_and_the_server_stays_up()
 }
 
 #[tokio::test]
-async fn html_is_answered_unimplemented_for_now() {
-    let server = TestServer::start().await;
-    let mut client = server.client().await;
-    let request = NormalizeRequest {
-        article: Some(RawArticle {
-            content: Some(Content::Html("<p>Hello</p>".into())),
-            ..RawArticle::default()
-        }),
-        options: None,
-    };
-    let status = client.normalize(request).await.expect_err("html");
-    assert_eq!(status.code(), Code::Unimplemented);
-    assert!(status.message().contains("article.html"), "{}", status.message());
-}
-
-#[tokio::test]
 async fn hostile_text_gets_an_answer_and_the_server_stays_serving() {
     let server = TestServer::start().await;
     let mut client = server.client().await;

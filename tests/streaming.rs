@@ -186,27 +186,44 @@ async fn calls_past_the_concurrency_limit_are_refused_at_once_and_health_still_a
 }
 
 #[tokio::test]
-async fn a_call_that_waits_past_its_deadline_is_deadline_exceeded() {
-    let server = TestServer::start_with(&[], &[("NORMALIZER__SERVER__WORKERS", "1")]).await;
-    // A long article takes the only worker; the next call waits for it.
-    let mut busy_client = server.client().await;
-    let long = "A sentence that keeps the worker busy for a while. ".repeat(80_000);
-    let busy = tokio::spawn(async move { busy_client.normalize(request("busy", &long)).await });
-    // The pipeline has started on it once its first stage is counted.
-    let started = blackbox_tests::eventually(Duration::from_secs(20), || async {
-        server
-            .scrape_metrics()
-            .await
-            .contains(r#"normalizer_stage_duration_seconds_count{stage="canonical_url"} 1"#)
-    })
-    .await;
-    assert!(started, "the long article reached the pipeline");
+async fn articles_sent_after_the_callers_deadline_are_deadline_exceeded() {
+    // The response headers of a stream come at once, so only the server
+    // judges the deadline (a unary call would race the client's own timer).
+    let server = TestServer::start().await;
     let mut client = server.client().await;
-    let mut call = tonic::Request::new(request("late", "Title\n\nA short body."));
-    call.set_timeout(Duration::from_millis(300));
-    let status = client.normalize(call).await.expect_err("past the deadline");
-    assert_eq!(status.code(), Code::DeadlineExceeded, "{status}");
-    assert!(busy.await.expect("joins").is_ok(), "the long call still succeeds");
+    let (sender, outbound) = tokio::sync::mpsc::channel(1);
+    let mut call = tonic::Request::new(tokio_stream::wrappers::ReceiverStream::new(outbound));
+    call.set_timeout(Duration::from_millis(500));
+    let mut inbound = client
+        .normalize_stream(call)
+        .await
+        .expect("the stream opens")
+        .into_inner();
+    // Articles are answered until the deadline passes, then refused.
+    let started = std::time::Instant::now();
+    let mut answered = 0_u32;
+    let refused = loop {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no refusal within 30 s"
+        );
+        sender
+            .send(request(&answered.to_string(), "Title\n\nA short body."))
+            .await
+            .expect("the stream takes the article");
+        let response = tokio::time::timeout(Duration::from_secs(20), inbound.message())
+            .await
+            .expect("each response within 20 s")
+            .expect("no stream error")
+            .expect("a response");
+        match response.error {
+            Some(error) => break error,
+            None => answered += 1,
+        }
+    };
+    assert!(answered >= 1, "articles before the deadline are answered");
+    assert_eq!(refused.code, Code::DeadlineExceeded as i32, "{refused:?}");
+    assert!(refused.message.contains("grpc-timeout"), "{}", refused.message);
     assert_eq!(server.health(SERVICE_NAME).await, ServingStatus::Serving);
 }
 

@@ -8,6 +8,8 @@ pub struct Article {
     pub url: String,
     /// The headline, without byline or outlet names.
     pub title: String,
+    /// When the page says the article was first published (HTML only).
+    pub published_at: Option<std::time::SystemTime>,
     /// Reporters named in the byline, in order.
     pub authors: Vec<String>,
     /// The outlet that first published the article.
@@ -98,6 +100,8 @@ pub enum RemovedKind {
     EmptyHeading,
     /// A wire credit trailer: `(Reporting by A; Editing by B)`.
     CreditTrailer,
+    /// Text of a related-links box that is not a link, such as its heading.
+    RelatedLinks,
 }
 
 impl RemovedKind {
@@ -110,6 +114,7 @@ impl RemovedKind {
             Self::CmsWidget => "cms_widget",
             Self::EmptyHeading => "empty_heading",
             Self::CreditTrailer => "credit_trailer",
+            Self::RelatedLinks => "related_links",
         }
     }
 }

@@ -2,13 +2,14 @@
 //! caption (scrapers pick it up from both the image's alt text and its
 //! caption), and so is a short block that ends in a photo credit. The credit
 //! is dropped, the copies become one `Caption` with its count, and a short
-//! subheading printed once stays in the body.
+//! subheading printed once stays in the body. In HTML, what a `<figure>`
+//! says (its caption, its image's alt text) is a caption even printed once.
 
 use std::collections::HashMap;
 
 use crate::{
     article::Caption,
-    document::{Document, Role},
+    document::{Document, Origin, Role},
     markers,
 };
 
@@ -30,7 +31,10 @@ pub(crate) fn apply(doc: &mut Document) {
                 && block.text.chars().any(char::is_alphabetic);
             candidate.then(|| {
                 let (text, credited) = strip_credit(&block.text);
-                (markers::line_key(text), credited)
+                (
+                    markers::line_key(text),
+                    credited || block.origin == Origin::Figure,
+                )
             })
         })
         .collect();
@@ -40,9 +44,9 @@ pub(crate) fn apply(doc: &mut Document) {
     }
     let mut seen: HashMap<&str, ()> = HashMap::new();
     for (block, key) in doc.blocks.iter_mut().zip(&keys) {
-        let Some((key, credited)) = key else { continue };
+        let Some((key, certain)) = key else { continue };
         let occurrences = counts[key.as_str()];
-        if occurrences < 2 && !credited {
+        if occurrences < 2 && !certain {
             continue;
         }
         block.role = Role::Caption;
@@ -146,5 +150,19 @@ mod tests {
             "The Photo: a story about old cameras and the people who kept them, told by those who were there";
         assert!(!strip_credit(long).1);
         assert_eq!(strip_credit("Photo: Ann Lee"), ("Photo: Ann Lee", false));
+    }
+
+    #[test]
+    fn a_figure_caption_printed_once_is_a_caption_and_its_alt_text_a_second_print() {
+        let mut doc =
+            Document::from_texts(&["Body.", "Boats in the bay", "Boats in the bay - Photo: Ann Lee"]);
+        doc.blocks[1].origin = Origin::Figure;
+        doc.blocks[2].origin = Origin::Figure;
+        apply(&mut doc);
+        assert_eq!(captions(&doc), [("Boats in the bay", 2)]);
+        let mut once = Document::from_texts(&["Body.", "Boats in the bay"]);
+        once.blocks[1].origin = Origin::Figure;
+        apply(&mut once);
+        assert_eq!(captions(&once), [("Boats in the bay", 1)]);
     }
 }

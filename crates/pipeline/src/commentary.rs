@@ -2,11 +2,13 @@
 //! (`Comment:`, `Editor's note:`) starts editorial commentary, kept apart
 //! from the reporting. A `Comment:` runs to the end of the article or to the
 //! next trailer (a "See also" link or boilerplate); an editor's note is one
-//! paragraph. Captions inside the commentary are passed over.
+//! paragraph. Captions inside the commentary are passed over. A page's
+//! commentary box is commentary to its end, with the label it prints or
+//! none.
 
 use crate::{
     article::Commentary,
-    document::{Document, Role},
+    document::{Document, Origin, Role},
     markers::{self, Extent},
 };
 
@@ -16,18 +18,24 @@ pub(crate) fn apply(doc: &mut Document) {
     while let Some(at) = doc.next_body_block(index) {
         let block = &doc.blocks[at];
         index = at + 1;
-        let Some((label, extent)) = markers::commentary_label(&block.text) else {
-            continue;
+        let in_box = block.origin == Origin::CommentaryBox;
+        let (label, rest, extent) = match markers::commentary_label(&block.text) {
+            Some((label, extent)) => (label.printed, label.rest, extent),
+            None if in_box => ("", block.text.as_str(), Extent::ToEnd),
+            None => continue,
         };
         let mut commentary = Commentary {
-            label: label.printed.to_owned(),
+            label: label.to_owned(),
             paragraphs: Vec::new(),
         };
-        if !label.rest.is_empty() {
-            commentary.paragraphs.push(label.rest.to_owned());
+        if !rest.is_empty() {
+            commentary.paragraphs.push(rest.to_owned());
         }
         doc.blocks[index - 1].role = Role::Commentary;
         while let Some(next) = doc.blocks.get_mut(index) {
+            if in_box && next.origin != Origin::CommentaryBox {
+                break;
+            }
             match next.role {
                 Role::Body => {
                     let full = extent == Extent::OneParagraph && !commentary.paragraphs.is_empty();
@@ -95,5 +103,38 @@ mod tests {
         assert_eq!(doc.article.commentary[0].label, "Editor's note");
         assert_eq!(doc.article.commentary[0].paragraphs, ["This story was updated."]);
         assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["Report."]);
+    }
+
+    #[test]
+    fn a_commentary_box_is_commentary_to_its_end_labelled_or_not() {
+        let mut doc = Document::from_texts(&[
+            "Report.",
+            "Comment: First.",
+            "Second.",
+            "This story was updated.",
+            "After.",
+        ]);
+        for index in [1, 2] {
+            doc.blocks[index].origin = Origin::CommentaryBox;
+        }
+        doc.blocks[3].origin = Origin::CommentaryBox;
+        doc.blocks[3].text = "Corrected on Tuesday.".to_owned();
+        apply(&mut doc);
+        let found: Vec<(&str, Vec<&str>)> = doc
+            .article
+            .commentary
+            .iter()
+            .map(|c| {
+                (
+                    c.label.as_str(),
+                    c.paragraphs.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [("Comment", vec!["First.", "Second.", "Corrected on Tuesday."])]
+        );
+        assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["Report.", "After."]);
     }
 }

@@ -23,6 +23,21 @@ pub(crate) enum Role {
     Removed(RemovedKind),
 }
 
+/// Where in an HTML page a block came from, when the markup says what it
+/// is; plain text has no such hints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// Running text.
+    #[default]
+    Text,
+    /// A `<figure>`'s caption or an image's alt text.
+    Figure,
+    /// A box the page marks as editorial commentary (an editor's note).
+    CommentaryBox,
+    /// A box of related links.
+    RelatedLinks,
+}
+
 /// One paragraph, heading or list item of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Block {
@@ -31,6 +46,10 @@ pub(crate) struct Block {
     /// Whether it was printed as a list item (`- `, `* `, `• `, `1. `):
     /// lists under a heading are link lists.
     pub list_item: bool,
+    /// Where in the page it came from.
+    pub origin: Origin,
+    /// The target of the block's only link, when it has exactly one.
+    pub href: Option<String>,
     /// What a stage decided the block is.
     pub role: Role,
 }
@@ -40,6 +59,8 @@ impl Block {
         Self {
             text: text.into(),
             list_item,
+            origin: Origin::Text,
+            href: None,
             role: Role::Body,
         }
     }

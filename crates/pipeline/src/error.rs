@@ -12,6 +12,12 @@ pub enum NormalizeError {
         /// Why it did not parse.
         reason: String,
     },
+    /// HTML elements nest deeper than the extractor follows.
+    #[error("html nests elements deeper than {limit} levels")]
+    TooDeep {
+        /// The deepest nesting accepted.
+        limit: usize,
+    },
     /// A language code of an allowlist is not one the detector knows.
     #[error("languages[{index}] `{code}` is not an ISO 639-1 or 639-3 code of a language the detector knows")]
     UnknownLanguage {

@@ -3,11 +3,21 @@
 //! (`Headline – By A and B (Outlet) (Republisher)`) or on the next line
 //! (`By A (Outlet)`). The first parenthesis names the publisher, the later
 //! ones the republishers.
+//!
+//! A page's headline comes from its metadata instead (`apply_page`), read
+//! by the same rules; the byline element and the `author` meta tag fill in
+//! what the headline does not say, and a site serving another outlet's
+//! article is one of its republishers.
 
 use crate::{
     document::{Document, Role},
+    html::Metadata,
     markers,
 };
+
+/// A byline block repeated at the top of a page's content is among its
+/// first this many blocks.
+const PAGE_HEADER_BLOCKS: usize = 3;
 
 /// A headline is at most this long; a longer first block is body text.
 const MAX_HEADLINE_CHARS: usize = 400;
@@ -34,12 +44,63 @@ pub(crate) fn apply(doc: &mut Document) {
         Some(byline)
     });
     if let Some(byline) = byline {
-        let (names, outlets) = split_outlets(&byline);
-        doc.article.authors = markers::split_names(names);
-        let mut outlets = outlets.into_iter();
-        doc.article.publisher = outlets.next().unwrap_or_default();
-        doc.article.republishers = outlets.collect();
+        apply_byline(doc, &byline);
     }
+}
+
+/// Fills title, authors, publisher and republishers from a page's metadata,
+/// and marks the content blocks that repeat the headline or the byline.
+pub(crate) fn apply_page(doc: &mut Document, page: &Metadata) {
+    let (title, title_byline) = split_headline(&page.title);
+    doc.article.title = title.to_owned();
+    let element_byline = page
+        .byline
+        .as_deref()
+        .map(|byline| markers::strip_byline_opener(byline).unwrap_or(byline).to_owned());
+    mark_page_header(doc, title, page.byline.as_deref());
+    if let Some(byline) = title_byline.or(element_byline) {
+        apply_byline(doc, &byline);
+    }
+    if !page.authors.is_empty() {
+        doc.article.authors.clone_from(&page.authors);
+    }
+    let site = page.site_name.as_str();
+    if doc.article.publisher.is_empty() {
+        doc.article.publisher = site.to_owned();
+    } else if !site.is_empty()
+        && !std::iter::once(&doc.article.publisher)
+            .chain(&doc.article.republishers)
+            .any(|outlet| outlet.eq_ignore_ascii_case(site))
+    {
+        doc.article.republishers.push(site.to_owned());
+    }
+}
+
+/// Marks the first blocks of a page's content that repeat its headline or
+/// its byline.
+fn mark_page_header(doc: &mut Document, title: &str, byline: Option<&str>) {
+    let title_key = markers::line_key(title);
+    let byline_key = byline.map(markers::line_key);
+    for block in doc.blocks.iter_mut().take(PAGE_HEADER_BLOCKS) {
+        if !block.is_body() {
+            continue;
+        }
+        let key = markers::line_key(&block.text);
+        if !title_key.is_empty() && key == title_key {
+            block.role = Role::Headline;
+        } else if byline_key.as_ref() == Some(&key) {
+            block.role = Role::Byline;
+        }
+    }
+}
+
+/// Fills authors and outlets from a byline without its opener.
+fn apply_byline(doc: &mut Document, byline: &str) {
+    let (names, outlets) = split_outlets(byline);
+    doc.article.authors = markers::split_names(names);
+    let mut outlets = outlets.into_iter();
+    doc.article.publisher = outlets.next().unwrap_or_default();
+    doc.article.republishers = outlets.collect();
 }
 
 /// Splits `Headline – By Names (Outlets)` into the headline and the byline
@@ -118,6 +179,48 @@ mod tests {
         let doc = run(&["Cold snap – and by Friday, snow", "Body."]);
         assert_eq!(doc.article.title, "Cold snap – and by Friday, snow");
         assert!(doc.article.authors.is_empty());
+    }
+
+    fn page(title: &str, byline: Option<&str>, authors: &[&str], site_name: &str) -> Metadata {
+        Metadata {
+            title: title.to_owned(),
+            byline: byline.map(str::to_owned),
+            authors: authors.iter().map(|name| (*name).to_owned()).collect(),
+            site_name: site_name.to_owned(),
+            ..Metadata::default()
+        }
+    }
+
+    #[test]
+    fn a_page_byline_naming_another_outlet_makes_the_site_a_republisher() {
+        let mut doc = Document::from_texts(&["Dam opens", "By Ann Lee (River Post)", "Body."]);
+        apply_page(
+            &mut doc,
+            &page("Dam opens", Some("By Ann Lee (River Post)"), &[], "Digest"),
+        );
+        assert_eq!(doc.article.title, "Dam opens");
+        assert_eq!(doc.article.authors, ["Ann Lee"]);
+        assert_eq!(doc.article.publisher, "River Post");
+        assert_eq!(doc.article.republishers, ["Digest"]);
+        assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["Body."]);
+    }
+
+    #[test]
+    fn a_page_without_byline_outlet_is_published_by_its_site_and_meta_authors_win() {
+        let mut doc = Document::from_texts(&["Body."]);
+        apply_page(
+            &mut doc,
+            &page(
+                "Dam opens – By Staff",
+                Some("By Ann Lee"),
+                &["Ann Lee", "Bo Park"],
+                "River Post",
+            ),
+        );
+        assert_eq!(doc.article.title, "Dam opens");
+        assert_eq!(doc.article.authors, ["Ann Lee", "Bo Park"]);
+        assert_eq!(doc.article.publisher, "River Post");
+        assert!(doc.article.republishers.is_empty());
     }
 
     #[test]

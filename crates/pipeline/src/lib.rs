@@ -41,6 +41,7 @@ mod document;
 mod error;
 mod fingerprint;
 mod headline;
+mod html;
 mod language;
 mod markers;
 mod see_also;
@@ -49,6 +50,7 @@ mod unicode;
 
 pub use article::{Article, Caption, Commentary, Fingerprint, Language, Link, Removed, RemovedKind, Stats};
 pub use error::NormalizeError;
+pub use html::MAX_NESTING_DEPTH;
 pub use language::LanguageAllowlist;
 
 use document::{Document, Role};
@@ -57,10 +59,22 @@ use tracing::{Span, field::Empty, info_span};
 /// An article as scraped.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Input<'a> {
-    /// The plain text.
+    /// The article: plain text, or the page's HTML (see `format`).
     pub text: &'a str,
     /// Where it was scraped from; empty when unknown.
     pub url: &'a str,
+    /// Whether `text` is plain text or HTML.
+    pub format: Format,
+}
+
+/// What an [`Input`] holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: paragraphs separated by blank lines, or one per line.
+    #[default]
+    Text,
+    /// A web page as fetched.
+    Html,
 }
 
 /// How to normalize.
@@ -83,24 +97,32 @@ pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, Normal
     .map_err(|error| NormalizeError::InvalidUrl {
         reason: error.to_string(),
     })?;
-    let text = stage(
-        info_span!("unicode", bytes_in = as_i64(input.text.len()), bytes_out = Empty),
-        |span| {
-            let text = unicode::normalize(input.text);
-            span.record("bytes_out", as_i64(text.len()));
-            text
-        },
-    );
-    let blocks = stage(info_span!("blocks", blocks = Empty), |span| {
-        let blocks = blocks::segment(&text);
-        span.record("blocks", as_i64(blocks.len()));
-        blocks
-    });
+    let (blocks, page) = match input.format {
+        Format::Text => (text_blocks(input.text), None),
+        Format::Html => {
+            let page = stage(
+                info_span!("html", bytes_in = as_i64(input.text.len()), blocks = Empty),
+                |span| {
+                    let page = html::extract(input.text, &url)?;
+                    span.record("blocks", as_i64(page.blocks.len()));
+                    Ok::<_, NormalizeError>(page)
+                },
+            )?;
+            (page.blocks, Some(page.metadata))
+        }
+    };
     if blocks.is_empty() {
         return Err(NormalizeError::BlankText);
     }
     let mut doc = Document::new(blocks);
-    doc.article.url = url;
+    doc.article.url = match page.as_ref().and_then(|page| page.canonical_url.as_deref()) {
+        Some(canonical) => canonical_url::canonicalize(canonical).unwrap_or(url),
+        None => url,
+    };
+    doc.article.published_at = page
+        .as_ref()
+        .and_then(|page| page.published_at)
+        .map(std::time::SystemTime::from);
     stage(info_span!("boilerplate", removed = Empty), |span| {
         boilerplate::apply(&mut doc);
         span.record(
@@ -109,7 +131,10 @@ pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, Normal
         );
     });
     stage(info_span!("headline", title = Empty, authors = Empty), |span| {
-        headline::apply(&mut doc);
+        match &page {
+            None => headline::apply(&mut doc),
+            Some(page) => headline::apply_page(&mut doc, page),
+        }
         span.record("title", !doc.article.title.is_empty());
         span.record("authors", as_i64(doc.article.authors.len()));
     });
@@ -149,6 +174,23 @@ pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, Normal
     Ok(doc.article)
 }
 
+/// Stages 1 and 2 for plain text: normalized Unicode cut into blocks.
+fn text_blocks(text: &str) -> Vec<document::Block> {
+    let text = stage(
+        info_span!("unicode", bytes_in = as_i64(text.len()), bytes_out = Empty),
+        |span| {
+            let text = unicode::normalize(text);
+            span.record("bytes_out", as_i64(text.len()));
+            text
+        },
+    );
+    stage(info_span!("blocks", blocks = Empty), |span| {
+        let blocks = blocks::segment(&text);
+        span.record("blocks", as_i64(blocks.len()));
+        blocks
+    })
+}
+
 /// A count as a span attribute: OpenTelemetry integers are signed.
 fn as_i64(count: usize) -> i64 {
     i64::try_from(count).unwrap_or(i64::MAX)
@@ -165,7 +207,13 @@ fn stage<T>(span: Span, run: impl FnOnce(&Span) -> T) -> T {
 /// # Errors
 /// As [`normalize`].
 pub fn normalize_text(text: &str) -> Result<Article, NormalizeError> {
-    normalize(&Input { text, url: "" }, &Options::default())
+    normalize(
+        &Input {
+            text,
+            ..Input::default()
+        },
+        &Options::default(),
+    )
 }
 
 #[cfg(test)]

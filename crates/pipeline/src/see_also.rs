@@ -1,14 +1,16 @@
 //! Stage 5: "See also" links. Takes blocks that open with a see-also label:
 //! inline (`See also: Headline https://…`) gives one link; a heading
 //! (`See also:`) takes the list items and URL-bearing blocks under it. The
-//! URL leaves the text for `Link::url`. A heading with nothing under it is
-//! removed as an empty heading.
+//! URL leaves the text for `Link::url`; in HTML the link's own `href` gives
+//! it. A heading with nothing under it is removed as an empty heading. In a
+//! page's related-links box every link is taken, and its other text (a
+//! heading no label names) is removed.
 
 use linkify::{LinkFinder, LinkKind};
 
 use crate::{
     article::{Link, RemovedKind},
-    document::{Document, Role},
+    document::{Block, Document, Origin, Role},
     markers,
 };
 
@@ -22,17 +24,27 @@ pub(crate) fn apply(doc: &mut Document) {
         let block = &doc.blocks[at];
         index = at + 1;
         let Some(label) = markers::see_also_label(&block.text) else {
+            if block.origin == Origin::RelatedLinks {
+                doc.blocks[at].role = if block.href.is_some() {
+                    doc.article
+                        .see_also
+                        .push(link(&block.text, block.href.as_deref()));
+                    Role::SeeAlso
+                } else {
+                    Role::Removed(RemovedKind::RelatedLinks)
+                };
+            }
             continue;
         };
         let heading = index - 1;
         if !label.rest.is_empty() {
-            doc.article.see_also.push(link(label.rest));
+            doc.article.see_also.push(link(label.rest, block.href.as_deref()));
             doc.blocks[heading].role = Role::SeeAlso;
             continue;
         }
         let mut found = false;
         while let Some(item) = doc.blocks.get(index).filter(|item| is_link_under_heading(item)) {
-            doc.article.see_also.push(link(&item.text));
+            doc.article.see_also.push(link(&item.text, item.href.as_deref()));
             doc.blocks[index].role = Role::SeeAlso;
             index += 1;
             found = true;
@@ -46,10 +58,10 @@ pub(crate) fn apply(doc: &mut Document) {
 }
 
 /// Whether a block under a see-also heading is one of its links.
-fn is_link_under_heading(block: &crate::document::Block) -> bool {
+fn is_link_under_heading(block: &Block) -> bool {
     block.is_body()
         && markers::see_also_label(&block.text).is_none()
-        && (block.list_item || find_url(&block.text).is_some())
+        && (block.list_item || block.href.is_some() || find_url(&block.text).is_some())
 }
 
 /// The first URL in `text`, as a byte range.
@@ -62,12 +74,13 @@ fn find_url(text: &str) -> Option<(usize, usize)> {
         .map(|found| (found.start(), found.end()))
 }
 
-/// Splits link text into its words and its URL.
-fn link(text: &str) -> Link {
+/// Splits link text into its words and its URL; without a URL in the text,
+/// the link's `href` is the URL.
+fn link(text: &str, href: Option<&str>) -> Link {
     let Some((start, end)) = find_url(text) else {
         return Link {
             text: text.to_owned(),
-            url: String::new(),
+            url: href.unwrap_or_default().to_owned(),
         };
     };
     let before = text[..start].trim_end_matches(URL_FRAMING);
@@ -86,7 +99,6 @@ fn link(text: &str) -> Link {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Block;
 
     fn run(blocks: Vec<Block>) -> Document {
         let mut doc = Document::new(blocks);
@@ -145,5 +157,38 @@ mod tests {
         assert!(doc.article.see_also.is_empty());
         assert_eq!(doc.blocks[0].role, Role::Removed(RemovedKind::EmptyHeading));
         assert_eq!(doc.blocks[1].role, Role::Body);
+    }
+
+    fn html_block(text: &str, origin: Origin, href: Option<&str>) -> Block {
+        let mut block = Block::new(text, false);
+        block.origin = origin;
+        block.href = href.map(str::to_owned);
+        block
+    }
+
+    #[test]
+    fn an_html_link_gives_its_href() {
+        let doc = run(vec![html_block(
+            "See also: Town hall reopens",
+            Origin::Text,
+            Some("https://news.example/town"),
+        )]);
+        assert_eq!(links(&doc), [("Town hall reopens", "https://news.example/town")]);
+    }
+
+    #[test]
+    fn a_related_box_gives_every_link_and_drops_its_other_text() {
+        let doc = run(vec![
+            html_block("Body text.", Origin::Text, None),
+            html_block("More from the coast", Origin::RelatedLinks, None),
+            html_block(
+                "Pier reopens",
+                Origin::RelatedLinks,
+                Some("https://news.example/pier"),
+            ),
+        ]);
+        assert_eq!(links(&doc), [("Pier reopens", "https://news.example/pier")]);
+        assert_eq!(doc.blocks[0].role, Role::Body);
+        assert_eq!(doc.blocks[1].role, Role::Removed(RemovedKind::RelatedLinks));
     }
 }

@@ -30,6 +30,8 @@ pub mod google {
 }
 
 pub use newsroom::normalizer::v1;
+/// The `google.protobuf` types the messages use (e.g. `Timestamp`).
+pub use pbjson_types;
 
 /// The encoded `FileDescriptorSet` of the contract, for gRPC reflection.
 pub const FILE_DESCRIPTOR_SET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/normalizer_descriptor.bin"));

@@ -1,6 +1,6 @@
 //! `article-normalizer normalize DIR|FILE.jsonl`: many articles at once, on
-//! every core. A directory gives one article per `.txt` file (its id is the
-//! path below the directory); a JSON-lines file gives one `RawArticle` (proto
+//! every core. A directory gives one article per `.txt`, `.html` or `.htm`
+//! file (its id is the path below the directory); a JSON-lines file gives one `RawArticle` (proto
 //! JSON) per line. Each article becomes one line of output: a
 //! `NormalizeResponse` in proto JSON, in input order, with the record or the
 //! error. A progress bar shows on a terminal; a summary ends the run.
@@ -89,7 +89,11 @@ pub fn run(
                         .unwrap_or(file)
                         .to_string_lossy()
                         .into_owned();
-                    Ok(text_article(id, text))
+                    Ok(pb::RawArticle {
+                        id,
+                        url: String::new(),
+                        content: Some(file_content(file, text, false)),
+                    })
                 })
                 .collect();
             write_chunk(articles, &settings, &mut out, &mut summary, &progress)?;
@@ -194,15 +198,21 @@ fn respond(
     (bytes, response)
 }
 
-fn text_article(id: String, text: String) -> pb::RawArticle {
-    pb::RawArticle {
-        id,
-        url: String::new(),
-        content: Some(pb::raw_article::Content::Text(text)),
+/// The content of a file: HTML when `html` is set or the file is named
+/// `.html` or `.htm`, plain text otherwise.
+pub fn file_content(path: &Path, content: String, html: bool) -> pb::raw_article::Content {
+    if html || is_html_file(path) {
+        pb::raw_article::Content::Html(content)
+    } else {
+        pb::raw_article::Content::Text(content)
     }
 }
 
-/// The `.txt` files below `dir`, sorted, at any depth.
+fn is_html_file(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm"))
+}
+
+/// The `.txt`, `.html` and `.htm` files below `dir`, sorted, at any depth.
 fn text_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut folders = vec![dir.to_owned()];
@@ -213,7 +223,7 @@ fn text_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
             let path = entry?.path();
             if path.is_dir() {
                 folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "txt") {
+            } else if path.extension().is_some_and(|e| e == "txt") || is_html_file(&path) {
                 files.push(path);
             }
         }

@@ -3,7 +3,7 @@
 //! [`ArticleInput`] that is valid by construction, records are mapped onto
 //! `NormalizedArticle`.
 
-use normalizer_pipeline::{Article, LanguageAllowlist, Options};
+use normalizer_pipeline::{Article, Format, LanguageAllowlist, Options};
 use normalizer_proto::v1 as pb;
 
 use crate::error::RequestError;
@@ -15,8 +15,10 @@ pub struct ArticleInput {
     pub id: String,
     /// The caller's URL, canonicalized by the pipeline.
     pub url: String,
-    /// The plain text, not blank and within the size limit.
-    pub text: String,
+    /// The plain text or the page's HTML, not blank and within the size limit.
+    pub content: String,
+    /// Whether `content` is text or HTML.
+    pub format: Format,
     /// The request's own options; `None` for the server's defaults.
     pub options: Option<Options>,
 }
@@ -35,28 +37,59 @@ impl ArticleInput {
             }),
             _ => None,
         };
-        let text = match article.content {
+        let (content, format) = match article.content {
             None => return Err(RequestError::MissingContent),
-            Some(pb::raw_article::Content::Html(_)) => return Err(RequestError::HtmlUnsupported),
-            Some(pb::raw_article::Content::Text(text)) => text,
+            Some(pb::raw_article::Content::Html(html)) => (html, Format::Html),
+            Some(pb::raw_article::Content::Text(text)) => (text, Format::Text),
         };
-        let field = "article.text";
-        if text.len() > max_article_bytes {
+        let field = content_field(format);
+        if content.len() > max_article_bytes {
             return Err(RequestError::TooLarge {
                 field,
-                size: text.len(),
+                size: content.len(),
                 limit: max_article_bytes,
             });
         }
-        if text.trim().is_empty() {
+        if content.trim().is_empty() {
             return Err(RequestError::BlankContent { field });
         }
         Ok(Self {
             id: article.id,
             url: article.url,
-            text,
+            content,
+            format,
             options,
         })
+    }
+}
+
+/// The request field that carries content of `format`.
+pub fn content_field(format: Format) -> &'static str {
+    match format {
+        Format::Text => "article.text",
+        Format::Html => "article.html",
+    }
+}
+
+/// A point in time as a `google.protobuf.Timestamp`.
+fn timestamp(at: std::time::SystemTime) -> normalizer_proto::pbjson_types::Timestamp {
+    let (seconds, nanos) = match at.duration_since(std::time::UNIX_EPOCH) {
+        Ok(after) => (
+            i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+            after.subsec_nanos(),
+        ),
+        Err(before) => {
+            let before = before.duration();
+            let seconds = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
+            match before.subsec_nanos() {
+                0 => (-seconds, 0),
+                nanos => (-seconds - 1, 1_000_000_000 - nanos),
+            }
+        }
+    };
+    normalizer_proto::pbjson_types::Timestamp {
+        seconds,
+        nanos: i32::try_from(nanos).unwrap_or(0),
     }
 }
 
@@ -67,6 +100,7 @@ pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
         id,
         url: article.url,
         title: article.title,
+        published_at: article.published_at.map(timestamp),
         authors: article.authors,
         publisher: article.publisher,
         republishers: article.republishers,
@@ -146,7 +180,7 @@ mod tests {
         let input = ArticleInput::parse(request(text("Body.")), 100).expect("valid");
         assert_eq!(input.id, "a1");
         assert_eq!(input.url, "https://news.example/a1");
-        assert_eq!(input.text, "Body.");
+        assert_eq!(input.content, "Body.");
     }
 
     #[test]
@@ -180,12 +214,26 @@ mod tests {
             })
         );
         assert_eq!(
-            ArticleInput::parse(
-                request(Some(pb::raw_article::Content::Html("<p>x</p>".into()))),
-                100
-            ),
-            Err(RequestError::HtmlUnsupported)
+            ArticleInput::parse(request(Some(pb::raw_article::Content::Html(" \n".into()))), 100),
+            Err(RequestError::BlankContent {
+                field: "article.html"
+            })
         );
+        let html = ArticleInput::parse(
+            request(Some(pb::raw_article::Content::Html("<p>x</p>".into()))),
+            100,
+        )
+        .expect("html is taken");
+        assert_eq!((html.content.as_str(), html.format), ("<p>x</p>", Format::Html));
+    }
+
+    #[test]
+    fn timestamps_count_from_the_epoch_with_non_negative_nanos() {
+        let epoch = std::time::UNIX_EPOCH;
+        let after = timestamp(epoch + std::time::Duration::new(5, 250));
+        assert_eq!((after.seconds, after.nanos), (5, 250));
+        let before = timestamp(epoch - std::time::Duration::new(1, 500_000_000));
+        assert_eq!((before.seconds, before.nanos), (-2, 500_000_000));
     }
 
     #[test]

@@ -47,9 +47,15 @@ pub enum RequestError {
         /// The limit.
         limit: usize,
     },
-    /// HTML input is not built yet.
-    #[error("article.html is not supported yet: send the article as article.text")]
-    HtmlUnsupported,
+    /// A page whose main content holds no text.
+    #[error("{field} holds no article text")]
+    NoArticleText {
+        /// The content field.
+        field: &'static str,
+    },
+    /// A page nesting elements deeper than the extractor follows.
+    #[error("article.{0}")]
+    TooDeep(NormalizeError),
 }
 
 impl RequestError {
@@ -58,41 +64,47 @@ impl RequestError {
         match self {
             Self::MissingArticle => "article".into(),
             Self::MissingContent => "article.content".into(),
-            Self::BlankContent { field } | Self::TooLarge { field, .. } => (*field).into(),
+            Self::BlankContent { field } | Self::TooLarge { field, .. } | Self::NoArticleText { field } => {
+                (*field).into()
+            }
             Self::InvalidUrl { .. } => "article.url".into(),
             Self::UnknownLanguage(NormalizeError::UnknownLanguage { index, .. }) => {
                 format!("options.languages[{index}]")
             }
             Self::UnknownLanguage(_) => "options.languages".into(),
             Self::TooManyArticles { .. } => "requests".into(),
-            Self::HtmlUnsupported => "article.html".into(),
+            Self::TooDeep(_) => "article.html".into(),
+        }
+    }
+}
+
+impl RequestError {
+    /// What the pipeline refused, for content sent in `field`.
+    pub fn from_pipeline(error: NormalizeError, field: &'static str) -> Self {
+        match error {
+            NormalizeError::BlankText if field == "article.text" => Self::BlankContent { field },
+            NormalizeError::BlankText => Self::NoArticleText { field },
+            NormalizeError::InvalidUrl { reason } => Self::InvalidUrl { reason },
+            NormalizeError::UnknownLanguage { .. } => Self::UnknownLanguage(error),
+            NormalizeError::TooDeep { .. } => Self::TooDeep(error),
         }
     }
 }
 
 impl From<NormalizeError> for RequestError {
     fn from(error: NormalizeError) -> Self {
-        match error {
-            NormalizeError::BlankText => Self::BlankContent {
-                field: "article.text",
-            },
-            NormalizeError::InvalidUrl { reason } => Self::InvalidUrl { reason },
-            NormalizeError::UnknownLanguage { .. } => Self::UnknownLanguage(error),
-        }
+        Self::from_pipeline(error, "article.text")
     }
 }
 
 impl From<RequestError> for Status {
     fn from(error: RequestError) -> Self {
         let message = error.to_string();
-        match error {
-            RequestError::HtmlUnsupported => Status::unimplemented(message),
-            _ => Status::with_error_details(
-                Code::InvalidArgument,
-                message.clone(),
-                ErrorDetails::with_bad_request_violation(error.field(), message),
-            ),
-        }
+        Status::with_error_details(
+            Code::InvalidArgument,
+            message.clone(),
+            ErrorDetails::with_bad_request_violation(error.field(), message),
+        )
     }
 }
 
@@ -126,11 +138,16 @@ mod tests {
     }
 
     #[test]
-    fn html_is_unimplemented() {
+    fn a_page_without_text_or_nesting_too_deep_names_the_html_field() {
+        let empty = RequestError::from_pipeline(NormalizeError::BlankText, "article.html");
+        assert_eq!(empty.to_string(), "article.html holds no article text");
+        let deep = RequestError::from_pipeline(NormalizeError::TooDeep { limit: 512 }, "article.html");
+        assert_eq!(deep.field(), "article.html");
         assert_eq!(
-            Status::from(RequestError::HtmlUnsupported).code(),
-            Code::Unimplemented
+            deep.to_string(),
+            "article.html nests elements deeper than 512 levels"
         );
+        assert_eq!(Status::from(deep).code(), Code::InvalidArgument);
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod bulk;
 mod convert;
 mod error;
 mod eval;
+mod eval_html;
 mod metrics;
 mod observe;
 mod probe;
@@ -61,11 +62,12 @@ enum Command {
         #[arg(long, value_name = "ADDR")]
         listen: Option<SocketAddr>,
     },
-    /// Normalize plain-text articles: one file or standard input (prints the
-    /// record as JSON), or a directory of `.txt` files or a `.jsonl` file of
-    /// RawArticle objects (prints one NormalizeResponse per line).
+    /// Normalize articles: one file or standard input (prints the record as
+    /// JSON), or a directory of `.txt` and `.html` files or a `.jsonl` file
+    /// of RawArticle objects (prints one NormalizeResponse per line).
     Normalize {
-        /// A text file, `-` for standard input, a directory, or a `.jsonl` file.
+        /// A text or HTML file (`.html`, `.htm`), `-` for standard input, a
+        /// directory, or a `.jsonl` file.
         #[arg(default_value = "-", value_name = "FILE|DIR")]
         file: PathBuf,
         /// Where the JSON lines of a directory or `.jsonl` run go (default: standard output).
@@ -77,6 +79,9 @@ enum Command {
         /// The URL to echo in the record.
         #[arg(long, default_value = "")]
         url: String,
+        /// Read the file or standard input as HTML (implied by `.html` and `.htm`).
+        #[arg(long)]
+        html: bool,
     },
     /// Score the pipeline on a fixture corpus (`<case>/input.txt` beside
     /// `expected.json`) and print the quality report.
@@ -87,6 +92,19 @@ enum Command {
         /// Fail when a field is exact in fewer than this percentage of articles.
         #[arg(long, default_value_t = 100.0, value_name = "PERCENT")]
         min_exact: f64,
+    },
+    /// Score HTML extraction on an article-body benchmark (`html/<id>.html.gz`
+    /// and `ground-truth.json`): precision, recall, F1 and pages per second.
+    EvalHtml {
+        /// The benchmark folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Score every N-th page only (1 for all).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        every: usize,
+        /// Fail when F1 is under this floor.
+        #[arg(long, default_value_t = 0.0, value_name = "F1")]
+        min_f1: f64,
     },
     /// Check a server's gRPC health: exit 0 when it is SERVING.
     Probe {
@@ -143,6 +161,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             id,
             url,
+            html,
         } => {
             let settings = load_settings(cli.config.as_deref(), &[])?;
             if bulk::is_bulk(&file) {
@@ -153,7 +172,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     &settings.pipeline.options()?,
                 )
             } else {
-                normalize_file(&file, id, url, &settings)
+                normalize_file(
+                    &file,
+                    pb::RawArticle {
+                        id,
+                        url,
+                        content: None,
+                    },
+                    html,
+                    &settings,
+                )
             }
         }
         Command::Eval { dir, min_exact } => {
@@ -164,6 +192,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 report.lowest_percent >= min_exact,
                 "a field is exact in only {:.1} % of the articles, under the floor of {min_exact} %",
                 report.lowest_percent
+            );
+            Ok(())
+        }
+        Command::EvalHtml { dir, every, min_f1 } => {
+            let settings = load_settings(cli.config.as_deref(), &[])?;
+            let report = eval_html::evaluate(&dir, every, &settings.pipeline.options()?)?;
+            print!("{}", report.text);
+            anyhow::ensure!(
+                report.f1 >= min_f1,
+                "F1 {:.3} is under the floor of {min_f1}",
+                report.f1
             );
             Ok(())
         }
@@ -198,8 +237,8 @@ fn load_settings(file: Option<&std::path::Path>, overrides: &[(&str, String)]) -
 /// the proto3 JSON mapping.
 fn normalize_file(
     file: &std::path::Path,
-    id: String,
-    url: String,
+    mut article: pb::RawArticle,
+    html: bool,
     settings: &Settings,
 ) -> anyhow::Result<()> {
     let mut text = String::new();
@@ -210,12 +249,9 @@ fn normalize_file(
     } else {
         text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     }
+    article.content = Some(bulk::file_content(file, text, html));
     let request = pb::NormalizeRequest {
-        article: Some(pb::RawArticle {
-            id,
-            url,
-            content: Some(pb::raw_article::Content::Text(text)),
-        }),
+        article: Some(article),
         options: None,
     };
     let input = ArticleInput::parse(request, settings.limits.max_article_bytes)?;

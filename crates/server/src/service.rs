@@ -19,7 +19,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tonic::{Request, Response, Status, Streaming};
 
 use crate::{
-    convert::{ArticleInput, to_proto},
+    convert::{ArticleInput, content_field, to_proto},
     error::RequestError,
     metrics::Metrics,
 };
@@ -263,14 +263,17 @@ pub fn normalize_input(
     let ArticleInput {
         id,
         url,
-        text,
+        content,
+        format,
         options,
     } = input;
     let raw = Input {
-        text: &text,
+        text: &content,
         url: &url,
+        format,
     };
-    let article = normalize(&raw, options.as_ref().unwrap_or(defaults))?;
+    let article = normalize(&raw, options.as_ref().unwrap_or(defaults))
+        .map_err(|error| RequestError::from_pipeline(error, content_field(format)))?;
     Ok(to_proto(id, article))
 }
 

@@ -1,0 +1,151 @@
+//! Stage 1 for HTML: from a page to blocks and metadata. The page is parsed
+//! by html5ever (through `dom_query`), which survives any markup; its
+//! metadata is read; the boxes our own rules know are taken out (`boxes`);
+//! the main content is chosen by `dom_smoothie`, a port of Mozilla's
+//! Readability; and the content and the boxes are cut into blocks, so the
+//! text stages that follow see the same shapes as for plain text.
+
+mod blocks;
+mod boxes;
+mod metadata;
+mod nesting;
+
+use dom_query::Document;
+
+pub(crate) use metadata::Metadata;
+
+use crate::{
+    document::{Block, Origin},
+    error::NormalizeError,
+};
+
+/// Pages nesting elements deeper than this are refused: real pages stay far
+/// below it, and the content extractor walks the tree recursively.
+pub const MAX_NESTING_DEPTH: usize = 512;
+
+/// Before parsing, the depth estimated from the tags may go this far: the
+/// estimate counts elements the parser may close on its own, so it is
+/// allowed more room than the exact check after parsing.
+const MAX_ESTIMATED_DEPTH: usize = 2 * MAX_NESTING_DEPTH;
+
+/// The blocks of a page and what it says about itself.
+#[derive(Debug)]
+pub(crate) struct Page {
+    pub metadata: Metadata,
+    pub blocks: Vec<Block>,
+}
+
+/// Parses `html` and extracts its article; `page_url` (absolute or empty)
+/// makes relative links absolute until the page names its canonical URL.
+///
+/// # Errors
+/// [`NormalizeError::TooDeep`] when elements nest deeper than
+/// [`MAX_NESTING_DEPTH`].
+pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError> {
+    let too_deep = NormalizeError::TooDeep {
+        limit: MAX_NESTING_DEPTH,
+    };
+    if nesting::exceeds_before_parsing(html, MAX_ESTIMATED_DEPTH) {
+        return Err(too_deep);
+    }
+    let doc = Document::from(html);
+    if nesting::depth(&doc, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH {
+        return Err(too_deep);
+    }
+    let page_url = url::Url::parse(page_url).ok();
+    let metadata = metadata::read(&doc, page_url.as_ref());
+    let base = metadata
+        .canonical_url
+        .as_deref()
+        .and_then(|canonical| url::Url::parse(canonical).ok())
+        .or(page_url);
+    let boxed = boxes::take(&doc, base.as_ref());
+    let mut blocks = main_content(doc, base.as_ref());
+    blocks.extend(boxed);
+    Ok(Page { metadata, blocks })
+}
+
+/// The blocks of the main content, as `dom_smoothie` chooses it; none when
+/// it finds no content.
+fn main_content(doc: Document, base: Option<&url::Url>) -> Vec<Block> {
+    let config = dom_smoothie::Config {
+        max_elements_to_parse: 0,
+        ..dom_smoothie::Config::default()
+    };
+    let article = dom_smoothie::Readability::with_document(doc, base.map(url::Url::as_str), Some(config))
+        .and_then(|mut readability| readability.parse());
+    match article {
+        Ok(article) => {
+            let content = Document::fragment(article.content);
+            blocks::collect(&content.root(), Origin::Text, base)
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head>
+        <title>Dam opens | River Post</title>
+        <meta property="og:site_name" content="River Post">
+        <link rel="canonical" href="https://riverpost.example/dam-opens">
+        </head><body>
+        <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <article><h1>Dam opens</h1>
+        <p>The new dam on the Lune opened on Monday after four years of building work and a long dispute over its cost.</p>
+        <figure><img src="dam.jpg" alt="The dam at dawn"><figcaption>The dam at dawn</figcaption></figure>
+        <p>Engineers say the reservoir behind it will take two winters to fill, and the old weir will stay in place until then.</p>
+        <p>Anglers had asked for a fish pass, which the council added to the plans in the second year of building.</p>
+        <aside class="editors-note"><p>An earlier version of this story misnamed the river.</p></aside>
+        <div class="related-links"><h4>See also</h4><ul><li><a href="/weir">The old weir, a history</a></li></ul></div>
+        </article>
+        <footer>© River Post. All rights reserved.</footer>
+        </body></html>"#;
+
+    #[test]
+    fn a_page_gives_its_content_then_its_boxes_with_absolute_links() {
+        let page = extract(PAGE, "").expect("a page");
+        let texts: Vec<&str> = page.blocks.iter().map(|block| block.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|text| text.starts_with("The new dam")),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|text| text.contains("All rights")), "{texts:?}");
+        assert!(!texts.contains(&"Home News"), "{texts:?}");
+        let figure = page.blocks.iter().filter(|b| b.origin == Origin::Figure).count();
+        assert_eq!(figure, 2, "{texts:?}");
+        let link = page
+            .blocks
+            .iter()
+            .find(|b| b.origin == Origin::RelatedLinks && b.href.is_some());
+        assert_eq!(
+            link.and_then(|b| b.href.as_deref()),
+            Some("https://riverpost.example/weir")
+        );
+        assert_eq!(page.metadata.title, "Dam opens");
+    }
+
+    #[test]
+    fn pages_nesting_too_deep_are_refused_before_or_after_parsing() {
+        let parsed = "<div>".repeat(MAX_NESTING_DEPTH + 10);
+        assert!(matches!(
+            extract(&parsed, ""),
+            Err(NormalizeError::TooDeep { .. })
+        ));
+        let estimated = "<div>".repeat(MAX_ESTIMATED_DEPTH + 10);
+        assert!(nesting::exceeds_before_parsing(&estimated, MAX_ESTIMATED_DEPTH));
+        assert!(matches!(
+            extract(&estimated, ""),
+            Err(NormalizeError::TooDeep { .. })
+        ));
+    }
+
+    #[test]
+    fn a_page_without_text_gives_no_blocks() {
+        let page =
+            extract("<html><head><script>x()</script></head><body></body></html>", "").expect("a page");
+        assert!(page.blocks.is_empty());
+    }
+}

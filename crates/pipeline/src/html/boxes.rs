@@ -1,0 +1,160 @@
+//! Boxes our own rules know, taken out of the page before the main content
+//! is chosen (the content extractor would drop them unseen): editor's-note
+//! and commentary boxes, related-link boxes, and reader comment threads,
+//! which are not the article and are dropped.
+
+use dom_query::{Document, NodeRef};
+
+use super::blocks;
+use crate::document::{Block, Origin};
+
+/// Reader comment threads and comment forms.
+const READER_COMMENTS: &str =
+    "#comments, #respond, #disqus_thread, .comments-area, .comment-list, .comment-respond, .comments";
+
+/// Class or id words (lower case, without `-` and `_`) that mark a
+/// commentary box.
+const COMMENTARY_NAMES: &[&str] = &[
+    "editornote",
+    "editorsnote",
+    "editorialnote",
+    "commentary",
+    "commentbox",
+    "republishercomment",
+    "republishernote",
+];
+
+/// Class or id words (lower case, without `-` and `_`) that mark a box of
+/// related links.
+const RELATED_NAMES: &[&str] = &["related", "seealso", "readmore", "alsoread"];
+
+/// A related-links box is mostly links: at least this share of its text.
+const MIN_RELATED_LINK_SHARE: f64 = 0.5;
+
+/// A commentary box is at most this long; a longer one wraps the article.
+const MAX_COMMENTARY_CHARS: usize = 4_000;
+
+/// Takes the known boxes out of `doc` and returns their blocks in document
+/// order; reader comments are removed without a trace.
+pub(crate) fn take(doc: &Document, page_url: Option<&url::Url>) -> Vec<Block> {
+    doc.select(READER_COMMENTS).remove();
+    let mut taken = Vec::new();
+    for node in doc.select("[class], [id]").nodes() {
+        if !is_attached(node) {
+            continue;
+        }
+        let names = box_names(node);
+        let origin = if names.iter().any(|name| contains_any(name, COMMENTARY_NAMES)) {
+            Origin::CommentaryBox
+        } else if names.iter().any(|name| contains_any(name, RELATED_NAMES)) {
+            Origin::RelatedLinks
+        } else {
+            continue;
+        };
+        let text_chars = node.text().chars().filter(|c| !c.is_whitespace()).count();
+        let fits = match origin {
+            Origin::CommentaryBox => text_chars > 0 && text_chars <= MAX_COMMENTARY_CHARS,
+            _ => text_chars > 0 && link_share(node, text_chars) >= MIN_RELATED_LINK_SHARE,
+        };
+        if fits {
+            taken.extend(blocks::collect(node, origin, page_url));
+            node.remove_from_parent();
+        }
+    }
+    taken
+}
+
+/// The element's class names and id, lower case, without `-` and `_`.
+fn box_names(node: &NodeRef<'_>) -> Vec<String> {
+    let class = node.class().unwrap_or_default();
+    let id = node.id_attr().unwrap_or_default();
+    class
+        .split_whitespace()
+        .chain(std::iter::once(id.as_ref()))
+        .map(|name| {
+            name.chars()
+                .filter(|c| *c != '-' && *c != '_')
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+        .collect()
+}
+
+fn contains_any(name: &str, words: &[&str]) -> bool {
+    words.iter().any(|word| name.contains(word))
+}
+
+/// Whether a node still hangs in the document (not in a removed box).
+fn is_attached(node: &NodeRef<'_>) -> bool {
+    node.ancestors_it(None).any(|ancestor| ancestor.is_document())
+}
+
+/// The share of a box's visible characters that are link text.
+fn link_share(node: &NodeRef<'_>, text_chars: usize) -> f64 {
+    let link_chars: usize = node
+        .find(&["a"])
+        .iter()
+        .map(|link| link.text().chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    #[allow(clippy::cast_precision_loss)]
+    let share = link_chars as f64 / text_chars as f64;
+    share
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn take_from(html: &str) -> (Vec<Block>, Document) {
+        let doc = Document::from(html);
+        let blocks = take(&doc, None);
+        (blocks, doc)
+    }
+
+    #[test]
+    fn an_editors_note_box_becomes_commentary_blocks_and_leaves_the_page() {
+        let (blocks, doc) =
+            take_from(r#"<p>Body.</p><aside class="editors-note"><p>This story was updated.</p></aside>"#);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].text, "This story was updated.");
+        assert_eq!(blocks[0].origin, Origin::CommentaryBox);
+        assert!(!doc.select("aside").exists());
+    }
+
+    #[test]
+    fn a_related_box_of_links_is_taken_with_its_hrefs() {
+        let (blocks, _) = take_from(
+            r#"<div id="related-posts"><h3>Related</h3><ul>
+            <li><a href="https://a.example/1">Ferry fares rise again</a></li>
+            <li><a href="https://a.example/2">New pier opens</a></li></ul></div>"#,
+        );
+        let hrefs: Vec<Option<&str>> = blocks.iter().map(|block| block.href.as_deref()).collect();
+        assert_eq!(
+            hrefs,
+            [None, Some("https://a.example/1"), Some("https://a.example/2")]
+        );
+        assert!(blocks.iter().all(|block| block.origin == Origin::RelatedLinks));
+    }
+
+    #[test]
+    fn a_wrapper_named_related_but_full_of_text_stays() {
+        let (blocks, doc) = take_from(
+            r#"<div class="related-content"><p>A long paragraph of reporting with one <a href="/x">link</a>.</p></div>"#,
+        );
+        assert!(blocks.is_empty());
+        assert!(doc.select("div.related-content").exists());
+    }
+
+    #[test]
+    fn reader_comments_are_dropped_and_a_box_inside_a_taken_box_is_not_taken_twice() {
+        let (blocks, doc) = take_from(
+            r#"<div id="comments"><p>Great article!</p></div>
+            <div class="editor-note"><p>Note.</p><div class="commentary"><p>Inner.</p></div></div>"#,
+        );
+        assert_eq!(
+            blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
+            ["Note.", "Inner."]
+        );
+        assert!(!doc.select("#comments").exists());
+    }
+}
