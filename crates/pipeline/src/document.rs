@@ -50,7 +50,7 @@ impl Block {
 }
 
 /// The state every stage works on.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Document {
     /// The blocks in document order.
     pub blocks: Vec<Block>,

@@ -6,6 +6,8 @@
 //! - `article`: the record the pipeline produces.
 //! - `document`: the blocks being classified, and the record being filled.
 //! - `markers`: the marker words of each language, as data tables.
+//! - `stages`: the order of the stages after segmentation, and a way to run
+//!   them one at a time for the benches (hidden; not part of the API).
 //! - One module per stage, run in this order:
 //!   0. `canonical_url`: the article URL without tracking parameters.
 //!   1. `unicode`: NFC, line ends, invisible characters, spacing.
@@ -44,6 +46,8 @@ mod headline;
 mod language;
 mod markers;
 mod see_also;
+#[doc(hidden)]
+pub mod stages;
 mod stats;
 mod unicode;
 
@@ -52,6 +56,7 @@ pub use error::NormalizeError;
 pub use language::LanguageAllowlist;
 
 use document::{Document, Role};
+use stages::Stage;
 use tracing::{Span, field::Empty, info_span};
 
 /// An article as scraped.
@@ -77,13 +82,13 @@ pub struct Options {
 /// control or invisible characters; [`NormalizeError::InvalidUrl`] when the
 /// URL is not absolute.
 pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, NormalizeError> {
-    let url = stage(info_span!("canonical_url"), |_| {
+    let url = in_span(info_span!("canonical_url"), |_| {
         canonical_url::canonicalize(input.url)
     })
     .map_err(|error| NormalizeError::InvalidUrl {
         reason: error.to_string(),
     })?;
-    let text = stage(
+    let text = in_span(
         info_span!("unicode", bytes_in = as_i64(input.text.len()), bytes_out = Empty),
         |span| {
             let text = unicode::normalize(input.text);
@@ -91,7 +96,7 @@ pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, Normal
             text
         },
     );
-    let blocks = stage(info_span!("blocks", blocks = Empty), |span| {
+    let blocks = in_span(info_span!("blocks", blocks = Empty), |span| {
         let blocks = blocks::segment(&text);
         span.record("blocks", as_i64(blocks.len()));
         blocks
@@ -101,52 +106,61 @@ pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, Normal
     }
     let mut doc = Document::new(blocks);
     doc.article.url = url;
-    stage(info_span!("boilerplate", removed = Empty), |span| {
-        boilerplate::apply(&mut doc);
-        span.record(
-            "removed",
-            as_i64(doc.count(|role| matches!(role, Role::Removed(_)))),
-        );
-    });
-    stage(info_span!("headline", title = Empty, authors = Empty), |span| {
-        headline::apply(&mut doc);
-        span.record("title", !doc.article.title.is_empty());
-        span.record("authors", as_i64(doc.article.authors.len()));
-    });
-    stage(info_span!("credits", trailers = Empty), |span| {
-        credits::apply(&mut doc);
-        span.record(
-            "trailers",
-            as_i64(doc.count(|role| role == Role::Removed(RemovedKind::CreditTrailer))),
-        );
-    });
-    stage(info_span!("see_also", links = Empty), |span| {
-        see_also::apply(&mut doc);
-        span.record("links", as_i64(doc.article.see_also.len()));
-    });
-    stage(info_span!("captions", captions = Empty), |span| {
-        captions::apply(&mut doc);
-        span.record("captions", as_i64(doc.article.captions.len()));
-    });
-    stage(info_span!("commentary", blocks = Empty), |span| {
-        commentary::apply(&mut doc);
-        span.record("blocks", as_i64(doc.article.commentary.len()));
-    });
-    doc.assemble();
-    stage(
-        info_span!("language", language = Empty, reliable = Empty),
-        |span| {
-            language::apply(&mut doc, &options.languages);
-            span.record("language", doc.article.language.code.as_str());
-            span.record("reliable", doc.article.language.reliable);
-        },
-    );
-    stage(info_span!("fingerprint"), |_| fingerprint::apply(&mut doc));
-    stage(info_span!("stats", words = Empty), |span| {
-        stats::apply(&mut doc);
-        span.record("words", i64::from(doc.article.stats.words));
-    });
+    for stage in Stage::ALL {
+        run_stage(stage, &mut doc, options);
+    }
     Ok(doc.article)
+}
+
+/// Runs one stage of [`Stage::ALL`] on `doc` in its span.
+fn run_stage(stage: Stage, doc: &mut Document, options: &Options) {
+    match stage {
+        Stage::Boilerplate => in_span(info_span!("boilerplate", removed = Empty), |span| {
+            boilerplate::apply(doc);
+            span.record(
+                "removed",
+                as_i64(doc.count(|role| matches!(role, Role::Removed(_)))),
+            );
+        }),
+        Stage::Headline => in_span(info_span!("headline", title = Empty, authors = Empty), |span| {
+            headline::apply(doc);
+            span.record("title", !doc.article.title.is_empty());
+            span.record("authors", as_i64(doc.article.authors.len()));
+        }),
+        Stage::Credits => in_span(info_span!("credits", trailers = Empty), |span| {
+            credits::apply(doc);
+            span.record(
+                "trailers",
+                as_i64(doc.count(|role| role == Role::Removed(RemovedKind::CreditTrailer))),
+            );
+        }),
+        Stage::SeeAlso => in_span(info_span!("see_also", links = Empty), |span| {
+            see_also::apply(doc);
+            span.record("links", as_i64(doc.article.see_also.len()));
+        }),
+        Stage::Captions => in_span(info_span!("captions", captions = Empty), |span| {
+            captions::apply(doc);
+            span.record("captions", as_i64(doc.article.captions.len()));
+        }),
+        Stage::Commentary => in_span(info_span!("commentary", blocks = Empty), |span| {
+            commentary::apply(doc);
+            span.record("blocks", as_i64(doc.article.commentary.len()));
+        }),
+        Stage::Assembly => doc.assemble(),
+        Stage::Language => in_span(
+            info_span!("language", language = Empty, reliable = Empty),
+            |span| {
+                language::apply(doc, &options.languages);
+                span.record("language", doc.article.language.code.as_str());
+                span.record("reliable", doc.article.language.reliable);
+            },
+        ),
+        Stage::Fingerprint => in_span(info_span!("fingerprint"), |_| fingerprint::apply(doc)),
+        Stage::Stats => in_span(info_span!("stats", words = Empty), |span| {
+            stats::apply(doc);
+            span.record("words", i64::from(doc.article.stats.words));
+        }),
+    }
 }
 
 /// A count as a span attribute: OpenTelemetry integers are signed.
@@ -156,7 +170,7 @@ fn as_i64(count: usize) -> i64 {
 
 /// Runs one stage inside its span, which closes when the stage ends: the
 /// span's length is the stage's duration in traces and metrics.
-fn stage<T>(span: Span, run: impl FnOnce(&Span) -> T) -> T {
+fn in_span<T>(span: Span, run: impl FnOnce(&Span) -> T) -> T {
     span.in_scope(|| run(&span))
 }
 
