@@ -26,7 +26,7 @@ TOOL_PATHS := GRPCURL=$(GRPCURL) HELM3=$(HELM3) HELM4=$(HELM4) KUBERNETES_VALIDA
 .DEFAULT_GOAL := help
 IMAGE ?= article-normalizer:$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: help run build image test unit eval lint fmt tools clean-tools
+.PHONY: help run build image test unit eval bench lint fmt tools clean-tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ unit: tools ## Run the tests (without lint and eval), ending with a count of pas
 
 eval: ## Quality report on the fixture corpus: exact records per field and language, throughput (release build)
 	$(CARGO) run --locked --release -q -p article-normalizer -- eval $(CORPUS)
+
+bench: ## Criterion benches of the whole pipeline and of each stage, on small, typical and large articles
+	$(CARGO) bench --locked -p normalizer-pipeline
 
 lint: tools ## cargo fmt --check, clippy with warnings as errors, buf lint
 	$(CARGO) fmt --all -- --check
