@@ -56,16 +56,23 @@ fn english_paragraphs() -> Vec<String> {
 
 /// The frame fixture with body paragraphs of the corpus inserted after its
 /// headline until it is at least `bytes` long: a real article's headline,
-/// captions, commentary and trailers around a longer body.
+/// captions, commentary and trailers around a longer body. Each inserted
+/// paragraph joins two of the corpus's, a different pair every time, so no
+/// paragraph repeats: a short paragraph printed twice would be taken for an
+/// image caption.
 fn article_of(bytes: usize, paragraphs: &[String]) -> String {
     let frame = fixture(FRAME_FIXTURE);
     let (headline, rest) = frame.split_once("\n\n").expect("a headline");
     let mut text = format!("{headline}\n\n");
-    for paragraph in paragraphs.iter().cycle() {
+    for index in 0.. {
         if text.len() + rest.len() >= bytes {
             break;
         }
-        text.push_str(paragraph);
+        let (round, first) = (index / paragraphs.len(), index % paragraphs.len());
+        let second = (first + round + 1) % paragraphs.len();
+        text.push_str(&paragraphs[first]);
+        text.push(' ');
+        text.push_str(&paragraphs[second]);
         text.push_str("\n\n");
     }
     text.push_str(rest);
