@@ -65,6 +65,7 @@ eval-html: ## HTML extraction benchmark: precision, recall, F1 and pages/s (BENC
 	else \
 	  echo "eval-html: no benchmark at $(BENCHMARK) (set BENCHMARK=dir); not scored"; \
 	fi
+
 bench: ## Criterion benches of the pipeline, then load the release server with normalizer-loadgen; writes bench/RESULTS.md
 	$(CARGO) build --locked --release -p article-normalizer -p normalizer-loadgen
 	$(CARGO) bench --locked -p normalizer-pipeline

@@ -68,8 +68,8 @@ fn strip_credit(text: &str) -> (&str, bool) {
         .nth(MAX_CREDIT_CHARS - 1)
         .map_or(0, |(at, _)| at);
     let tail = &text[tail_start..];
-    let cut = markers::photo_credits()
-        .flat_map(|credit| tail.match_indices(credit).map(|(at, _)| tail_start + at))
+    let cut = markers::photo_credit_starts(tail)
+        .map(|at| tail_start + at)
         .filter(|&at| at > 0)
         .filter(|&at| text[..at].ends_with(' ') || text[at..].starts_with('©'))
         .min();

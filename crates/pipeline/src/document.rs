@@ -1,7 +1,10 @@
 //! The document being built: the article's blocks, each with the role a stage
 //! gave it, and the record the stages fill in.
 
-use crate::article::{Article, Removed, RemovedKind};
+use crate::{
+    article::{Article, Removed, RemovedKind},
+    html::Metadata,
+};
 
 /// What a block turned out to be. Every block starts as `Body`; a stage that
 /// claims a block changes its role, so later stages see what is left.
@@ -71,12 +74,14 @@ impl Block {
 }
 
 /// The state every stage works on.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Document {
     /// The blocks in document order.
     pub blocks: Vec<Block>,
     /// The record being filled in.
     pub article: Article,
+    /// What the page says about itself, when the input was HTML.
+    pub page: Option<Metadata>,
 }
 
 impl Document {
@@ -84,6 +89,7 @@ impl Document {
         Self {
             blocks,
             article: Article::default(),
+            page: None,
         }
     }
 

@@ -3,6 +3,8 @@
 //! same value. `simhash` is a 64-bit SimHash of the body's three-word
 //! shingles, so a lightly edited copy lands within a few bits.
 
+use std::ops::Range;
+
 use sha2::{Digest, Sha256};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -34,18 +36,39 @@ fn body_sha256(body: &[String]) -> String {
 
 /// SimHash of the lower-cased word shingles of the body; 0 for no words.
 fn simhash(body: &[String]) -> u64 {
-    let words: Vec<String> = body
+    // The lower-cased words, one after another in one buffer: one
+    // allocation for the body rather than one per word.
+    let mut lowered = String::new();
+    let mut words: Vec<Range<usize>> = Vec::new();
+    for word in body
         .iter()
         .flat_map(|paragraph| paragraph.split(|c: char| !c.is_alphanumeric()))
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    {
+        let start = lowered.len();
+        if word.is_ascii() {
+            lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // `str::to_lowercase`, not per character: a final sigma lowers
+            // differently.
+            lowered.push_str(&word.to_lowercase());
+        }
+        words.push(start..lowered.len());
+    }
     if words.is_empty() {
         return 0;
     }
     let mut weights = [0i64; 64];
-    for shingle in words.windows(SHINGLE_WORDS.min(words.len())) {
-        let hash = xxh3_64(shingle.join(" ").as_bytes());
+    let mut shingle = String::new();
+    for window in words.windows(SHINGLE_WORDS.min(words.len())) {
+        shingle.clear();
+        for (index, word) in window.iter().enumerate() {
+            if index > 0 {
+                shingle.push(' ');
+            }
+            shingle.push_str(&lowered[word.clone()]);
+        }
+        let hash = xxh3_64(shingle.as_bytes());
         for (bit, weight) in weights.iter_mut().enumerate() {
             *weight += if hash >> bit & 1 == 1 { 1 } else { -1 };
         }
@@ -79,6 +102,15 @@ mod tests {
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
         );
         assert_eq!(simhash(&[]), 0);
+    }
+
+    #[test]
+    fn simhash_lowers_words_as_whole_words() {
+        // Lowered as a whole word, a closing capital sigma becomes `ς`.
+        assert_eq!(
+            simhash(&paragraphs("ΟΔΟΣ ΚΑΙ ΓΕΦΥΡΑ")),
+            simhash(&paragraphs("\u{3BF}\u{3B4}\u{3BF}\u{3C2} και γεφυρα"))
+        );
     }
 
     #[test]

@@ -22,8 +22,14 @@ const PAGE_HEADER_BLOCKS: usize = 3;
 /// A headline is at most this long; a longer first block is body text.
 const MAX_HEADLINE_CHARS: usize = 400;
 
-/// Fills title, authors, publisher and republishers.
+/// Fills title, authors, publisher and republishers: from the page's
+/// metadata when the input was HTML, else from the first blocks.
 pub(crate) fn apply(doc: &mut Document) {
+    if let Some(page) = doc.page.take() {
+        apply_page(doc, &page);
+        doc.page = Some(page);
+        return;
+    }
     let Some(first) = doc.blocks.iter().position(|block| block.is_body()) else {
         return;
     };
@@ -50,7 +56,7 @@ pub(crate) fn apply(doc: &mut Document) {
 
 /// Fills title, authors, publisher and republishers from a page's metadata,
 /// and marks the content blocks that repeat the headline or the byline.
-pub(crate) fn apply_page(doc: &mut Document, page: &Metadata) {
+fn apply_page(doc: &mut Document, page: &Metadata) {
     let (title, title_byline) = split_headline(&page.title);
     doc.article.title = title.to_owned();
     let element_byline = page

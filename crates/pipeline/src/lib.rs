@@ -6,10 +6,14 @@
 //! - `article`: the record the pipeline produces.
 //! - `document`: the blocks being classified, and the record being filled.
 //! - `markers`: the marker words of each language, as data tables.
+//! - `stages`: the order of the stages after segmentation, and a way to run
+//!   them one at a time for the benches (hidden; not part of the API).
 //! - One module per stage, run in this order:
 //!   0. `canonical_url`: the article URL without tracking parameters.
 //!   1. `unicode`: NFC, line ends, invisible characters, spacing.
 //!   2. `blocks`: paragraphs, list items and labelled lines.
+//!      For HTML, `html` replaces 1 and 2: the page's metadata, and the
+//!      blocks of its main content and of the boxes it marks.
 //!   3. `boilerplate`: share and like widgets, social bars, CMS furniture.
 //!   4. `headline`: title, authors, publisher and republishers.
 //!   5. `credits`: wire credit trailers, and authors from them.
@@ -45,6 +49,8 @@ mod html;
 mod language;
 mod markers;
 mod see_also;
+#[doc(hidden)]
+pub mod stages;
 mod stats;
 mod unicode;
 
@@ -54,6 +60,7 @@ pub use html::MAX_NESTING_DEPTH;
 pub use language::LanguageAllowlist;
 
 use document::{Document, Role};
+use stages::Stage;
 use tracing::{Span, field::Empty, info_span};
 
 /// An article as scraped.
@@ -84,14 +91,16 @@ pub struct Options {
     pub languages: LanguageAllowlist,
 }
 
-/// Normalizes a plain-text article.
+/// Normalizes an article, plain text or HTML.
 ///
 /// # Errors
-/// [`NormalizeError::BlankText`] when the text holds nothing but spaces,
-/// control or invisible characters; [`NormalizeError::InvalidUrl`] when the
-/// URL is not absolute.
+/// [`NormalizeError::BlankText`] when the text (or the page's main content)
+/// holds nothing but spaces, control or invisible characters;
+/// [`NormalizeError::InvalidUrl`] when the URL is not absolute;
+/// [`NormalizeError::TooDeep`] when a page nests elements deeper than
+/// [`MAX_NESTING_DEPTH`].
 pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, NormalizeError> {
-    let url = stage(info_span!("canonical_url"), |_| {
+    let url = in_span(info_span!("canonical_url"), |_| {
         canonical_url::canonicalize(input.url)
     })
     .map_err(|error| NormalizeError::InvalidUrl {
@@ -100,7 +109,7 @@ pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, Normal
     let (blocks, page) = match input.format {
         Format::Text => (text_blocks(input.text), None),
         Format::Html => {
-            let page = stage(
+            let page = in_span(
                 info_span!("html", bytes_in = as_i64(input.text.len()), blocks = Empty),
                 |span| {
                     let page = html::extract(input.text, &url)?;
@@ -123,60 +132,16 @@ pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, Normal
         .as_ref()
         .and_then(|page| page.published_at)
         .map(std::time::SystemTime::from);
-    stage(info_span!("boilerplate", removed = Empty), |span| {
-        boilerplate::apply(&mut doc);
-        span.record(
-            "removed",
-            as_i64(doc.count(|role| matches!(role, Role::Removed(_)))),
-        );
-    });
-    stage(info_span!("headline", title = Empty, authors = Empty), |span| {
-        match &page {
-            None => headline::apply(&mut doc),
-            Some(page) => headline::apply_page(&mut doc, page),
-        }
-        span.record("title", !doc.article.title.is_empty());
-        span.record("authors", as_i64(doc.article.authors.len()));
-    });
-    stage(info_span!("credits", trailers = Empty), |span| {
-        credits::apply(&mut doc);
-        span.record(
-            "trailers",
-            as_i64(doc.count(|role| role == Role::Removed(RemovedKind::CreditTrailer))),
-        );
-    });
-    stage(info_span!("see_also", links = Empty), |span| {
-        see_also::apply(&mut doc);
-        span.record("links", as_i64(doc.article.see_also.len()));
-    });
-    stage(info_span!("captions", captions = Empty), |span| {
-        captions::apply(&mut doc);
-        span.record("captions", as_i64(doc.article.captions.len()));
-    });
-    stage(info_span!("commentary", blocks = Empty), |span| {
-        commentary::apply(&mut doc);
-        span.record("blocks", as_i64(doc.article.commentary.len()));
-    });
-    doc.assemble();
-    stage(
-        info_span!("language", language = Empty, reliable = Empty),
-        |span| {
-            language::apply(&mut doc, &options.languages);
-            span.record("language", doc.article.language.code.as_str());
-            span.record("reliable", doc.article.language.reliable);
-        },
-    );
-    stage(info_span!("fingerprint"), |_| fingerprint::apply(&mut doc));
-    stage(info_span!("stats", words = Empty), |span| {
-        stats::apply(&mut doc);
-        span.record("words", i64::from(doc.article.stats.words));
-    });
+    doc.page = page;
+    for stage in Stage::ALL {
+        run_stage(stage, &mut doc, options);
+    }
     Ok(doc.article)
 }
 
 /// Stages 1 and 2 for plain text: normalized Unicode cut into blocks.
 fn text_blocks(text: &str) -> Vec<document::Block> {
-    let text = stage(
+    let text = in_span(
         info_span!("unicode", bytes_in = as_i64(text.len()), bytes_out = Empty),
         |span| {
             let text = unicode::normalize(text);
@@ -184,11 +149,62 @@ fn text_blocks(text: &str) -> Vec<document::Block> {
             text
         },
     );
-    stage(info_span!("blocks", blocks = Empty), |span| {
+    in_span(info_span!("blocks", blocks = Empty), |span| {
         let blocks = blocks::segment(&text);
         span.record("blocks", as_i64(blocks.len()));
         blocks
     })
+}
+
+/// Runs one stage of [`Stage::ALL`] on `doc` in its span.
+fn run_stage(stage: Stage, doc: &mut Document, options: &Options) {
+    match stage {
+        Stage::Boilerplate => in_span(info_span!("boilerplate", removed = Empty), |span| {
+            boilerplate::apply(doc);
+            span.record(
+                "removed",
+                as_i64(doc.count(|role| matches!(role, Role::Removed(_)))),
+            );
+        }),
+        Stage::Headline => in_span(info_span!("headline", title = Empty, authors = Empty), |span| {
+            headline::apply(doc);
+            span.record("title", !doc.article.title.is_empty());
+            span.record("authors", as_i64(doc.article.authors.len()));
+        }),
+        Stage::Credits => in_span(info_span!("credits", trailers = Empty), |span| {
+            credits::apply(doc);
+            span.record(
+                "trailers",
+                as_i64(doc.count(|role| role == Role::Removed(RemovedKind::CreditTrailer))),
+            );
+        }),
+        Stage::SeeAlso => in_span(info_span!("see_also", links = Empty), |span| {
+            see_also::apply(doc);
+            span.record("links", as_i64(doc.article.see_also.len()));
+        }),
+        Stage::Captions => in_span(info_span!("captions", captions = Empty), |span| {
+            captions::apply(doc);
+            span.record("captions", as_i64(doc.article.captions.len()));
+        }),
+        Stage::Commentary => in_span(info_span!("commentary", blocks = Empty), |span| {
+            commentary::apply(doc);
+            span.record("blocks", as_i64(doc.article.commentary.len()));
+        }),
+        Stage::Assembly => doc.assemble(),
+        Stage::Language => in_span(
+            info_span!("language", language = Empty, reliable = Empty),
+            |span| {
+                language::apply(doc, &options.languages);
+                span.record("language", doc.article.language.code.as_str());
+                span.record("reliable", doc.article.language.reliable);
+            },
+        ),
+        Stage::Fingerprint => in_span(info_span!("fingerprint"), |_| fingerprint::apply(doc)),
+        Stage::Stats => in_span(info_span!("stats", words = Empty), |span| {
+            stats::apply(doc);
+            span.record("words", i64::from(doc.article.stats.words));
+        }),
+    }
 }
 
 /// A count as a span attribute: OpenTelemetry integers are signed.
@@ -198,7 +214,7 @@ fn as_i64(count: usize) -> i64 {
 
 /// Runs one stage inside its span, which closes when the stage ends: the
 /// span's length is the stage's duration in traces and metrics.
-fn stage<T>(span: Span, run: impl FnOnce(&Span) -> T) -> T {
+fn in_span<T>(span: Span, run: impl FnOnce(&Span) -> T) -> T {
     span.in_scope(|| run(&span))
 }
 

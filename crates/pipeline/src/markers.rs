@@ -7,6 +7,8 @@
 
 use std::{collections::HashMap, sync::LazyLock};
 
+use aho_corasick::AhoCorasick;
+
 use crate::article::RemovedKind;
 
 mod ar;
@@ -137,6 +139,24 @@ fn fold(c: char) -> impl Iterator<Item = char> {
     c.to_lowercase()
 }
 
+/// Appends the fold of `c` to `out`, without the iterator for ASCII.
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(fold(c));
+    }
+}
+
+/// The fold of a whole marker, as the tables are prepared for matching.
+fn folded(marker: &str) -> String {
+    let mut out = String::with_capacity(marker.len());
+    for c in marker.chars() {
+        push_folded(&mut out, c);
+    }
+    out
+}
+
 /// The matching key of a whole line: folded, `…` as `...`, runs of digits
 /// (and WordPress's unfilled `%d`) as one `0`, without trailing colons, dots
 /// and spaces.
@@ -162,36 +182,96 @@ pub(crate) fn line_key(text: &str) -> String {
         if c == '…' {
             key.push_str("...");
         } else {
-            key.extend(fold(c));
+            push_folded(&mut key, c);
         }
     }
-    let trimmed = key.trim_end_matches([':', '.', ' ', '!']).trim_start();
-    trimmed.to_owned()
+    let end = key.trim_end_matches([':', '.', ' ', '!']).len();
+    key.truncate(end);
+    let start = key.len() - key.trim_start().len();
+    key.drain(..start);
+    key
 }
 
-/// Where `label` ends in `text` when `text` starts with it (folded), as a byte offset.
-fn prefix_end(text: &str, label: &str) -> Option<usize> {
-    let mut wanted = label.chars().flat_map(fold).peekable();
-    wanted.peek()?;
-    for (index, c) in text.char_indices() {
-        for folded in fold(c) {
-            if wanted.next() != Some(folded) {
-                return None;
+/// A table of markers folded once, with the markers of each first folded
+/// character together, so a block is compared only with the markers that
+/// can start it. `T` is what the table says of each marker.
+#[derive(Debug)]
+struct MarkerTable<T> {
+    /// Each marker folded, as printed in its table, and what it means, in
+    /// table order.
+    markers: Vec<(String, &'static str, T)>,
+    /// The positions in `markers` of the markers that start with each
+    /// folded character, in table order.
+    by_first_char: HashMap<char, Vec<usize>>,
+}
+
+impl<T: Copy> MarkerTable<T> {
+    fn new(markers: impl Iterator<Item = (&'static str, T)>) -> Self {
+        let markers: Vec<(String, &'static str, T)> = markers
+            .map(|(marker, value)| (folded(marker), marker, value))
+            .filter(|(folded, _, _)| !folded.is_empty())
+            .collect();
+        let mut by_first_char: HashMap<char, Vec<usize>> = HashMap::new();
+        for (position, (folded, _, _)) in markers.iter().enumerate() {
+            if let Some(first) = folded.chars().next() {
+                by_first_char.entry(first).or_default().push(position);
             }
         }
-        if wanted.peek().is_none() {
+        Self {
+            markers,
+            by_first_char,
+        }
+    }
+
+    /// The markers that `text` starts with (folded), in table order: where
+    /// each ends in `text` as a byte offset, the marker as printed in its
+    /// table, and what it means.
+    fn prefixes_of<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, &'static str, T)> + 't {
+        let first = text.chars().next().and_then(|c| fold(c).next());
+        first
+            .and_then(|first| self.by_first_char.get(&first))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&position| {
+                let (folded, printed, value) = &self.markers[position];
+                prefix_end(text, folded).map(|end| (end, *printed, *value))
+            })
+    }
+}
+
+/// Where `folded_label` ends in `text` when `text` starts with it (folded),
+/// as a byte offset. The label must end where a character of `text` ends.
+fn prefix_end(text: &str, folded_label: &str) -> Option<usize> {
+    let mut wanted = folded_label.chars();
+    let mut buffer = String::new();
+    for (index, c) in text.char_indices() {
+        if c.is_ascii() {
+            if wanted.next() != Some(c.to_ascii_lowercase()) {
+                return None;
+            }
+        } else {
+            buffer.clear();
+            buffer.extend(fold(c));
+            for folded in buffer.chars() {
+                if wanted.next() != Some(folded) {
+                    return None;
+                }
+            }
+        }
+        if wanted.as_str().is_empty() {
             return Some(index + c.len_utf8());
         }
     }
     None
 }
 
-/// Finds one of `labels` at the start of `text`, followed by a colon (with or
-/// without space before it) or by nothing. The longest label wins.
-fn find_label<'a, 'l>(text: &'a str, labels: impl Iterator<Item = &'l str>) -> Option<Label<'a>> {
-    labels
-        .filter_map(|label| {
-            let end = prefix_end(text, label)?;
+/// Finds one of the labels of `table` at the start of `text`, followed by a
+/// colon (with or without space before it) or by nothing. The longest label
+/// wins.
+fn find_label<'a, T: Copy>(text: &'a str, table: &MarkerTable<T>) -> Option<Label<'a>> {
+    table
+        .prefixes_of(text)
+        .filter_map(|(end, _, _)| {
             let after = text[end..].trim_start();
             let rest = if after.is_empty() {
                 ""
@@ -212,28 +292,41 @@ fn find_label<'a, 'l>(text: &'a str, labels: impl Iterator<Item = &'l str>) -> O
 
 /// A "See also" label at the start of `text`.
 pub(crate) fn see_also_label(text: &str) -> Option<Label<'_>> {
-    find_label(
-        text,
-        LANGUAGES
-            .iter()
-            .flat_map(|markers| markers.see_also_labels.iter().copied()),
-    )
+    static LABELS: LazyLock<MarkerTable<()>> = LazyLock::new(|| {
+        MarkerTable::new(
+            LANGUAGES
+                .iter()
+                .flat_map(|markers| markers.see_also_labels.iter().map(|label| (*label, ()))),
+        )
+    });
+    find_label(text, &LABELS)
 }
 
 /// A commentary label at the start of `text`, and how far it reaches.
 pub(crate) fn commentary_label(text: &str) -> Option<(Label<'_>, Extent)> {
-    let label = find_label(
-        text,
-        LANGUAGES
+    static LABELS: LazyLock<MarkerTable<Extent>> = LazyLock::new(|| {
+        MarkerTable::new(
+            LANGUAGES
+                .iter()
+                .flat_map(|markers| markers.commentary_labels.iter().copied()),
+        )
+    });
+    /// The extent of each label by its line key; the first table to list
+    /// a key decides.
+    static EXTENTS: LazyLock<HashMap<String, Extent>> = LazyLock::new(|| {
+        let mut extents = HashMap::new();
+        for (label, extent) in LANGUAGES
             .iter()
-            .flat_map(|markers| markers.commentary_labels.iter().map(|(label, _)| *label)),
-    )?;
-    let printed = line_key(label.printed);
-    let extent = LANGUAGES
-        .iter()
-        .flat_map(|markers| markers.commentary_labels.iter())
-        .find(|(candidate, _)| line_key(candidate) == printed)
-        .map_or(Extent::OneParagraph, |(_, extent)| *extent);
+            .flat_map(|markers| markers.commentary_labels.iter())
+        {
+            extents.entry(line_key(label)).or_insert(*extent);
+        }
+        extents
+    });
+    let label = find_label(text, &LABELS)?;
+    let extent = EXTENTS
+        .get(&line_key(label.printed))
+        .map_or(Extent::OneParagraph, |extent| *extent);
     Some((label, extent))
 }
 
@@ -284,19 +377,24 @@ fn is_social_links(key: &str) -> bool {
 /// `text`. Names start with a capital (or an uncased script's) letter, so
 /// `by Friday` is no byline but `By Friday Adeyemi` is.
 pub(crate) fn strip_byline_opener(text: &str) -> Option<&str> {
-    LANGUAGES
-        .iter()
-        .flat_map(|markers| markers.byline_openers.iter())
-        .filter_map(|opener| opener_rest(text, opener).map(|rest| (opener.len(), rest)))
+    static OPENERS: LazyLock<MarkerTable<()>> = LazyLock::new(|| {
+        MarkerTable::new(
+            LANGUAGES
+                .iter()
+                .flat_map(|markers| markers.byline_openers.iter().map(|opener| (*opener, ()))),
+        )
+    });
+    OPENERS
+        .prefixes_of(text)
+        .filter_map(|(end, opener, ())| opener_rest(text, end).map(|rest| (opener.len(), rest)))
         .max_by_key(|(length, _)| *length)
         .map(|(_, rest)| rest)
         .filter(|rest| rest.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 
-/// The text after `opener` at the start of `text`, when a space or a colon
-/// follows it.
-fn opener_rest<'a>(text: &'a str, opener: &str) -> Option<&'a str> {
-    let end = prefix_end(text, opener)?;
+/// The text after an opener that ends at `end` in `text`, when a space or a
+/// colon follows it.
+fn opener_rest(text: &str, end: usize) -> Option<&str> {
     let after = &text[end..];
     let rest = match after.trim_start().strip_prefix(':') {
         Some(rest) => rest,
@@ -308,27 +406,35 @@ fn opener_rest<'a>(text: &'a str, opener: &str) -> Option<&'a str> {
 /// A wire credit opener at the start of `segment`, its role and the names
 /// after it.
 pub(crate) fn wire_credit(segment: &str) -> Option<(CreditRole, &str)> {
-    LANGUAGES
-        .iter()
-        .flat_map(|markers| markers.wire_credits.iter())
-        .filter_map(|(opener, role)| opener_rest(segment, opener).map(|rest| (opener.len(), *role, rest)))
+    static OPENERS: LazyLock<MarkerTable<CreditRole>> = LazyLock::new(|| {
+        MarkerTable::new(
+            LANGUAGES
+                .iter()
+                .flat_map(|markers| markers.wire_credits.iter().copied()),
+        )
+    });
+    OPENERS
+        .prefixes_of(segment)
+        .filter_map(|(end, opener, role)| opener_rest(segment, end).map(|rest| (opener.len(), role, rest)))
         .max_by_key(|(length, _, _)| *length)
         .map(|(_, role, rest)| (role, rest))
 }
 
 /// Splits a list of names: `A, B and C` gives `[A, B, C]`.
 pub(crate) fn split_names(text: &str) -> Vec<String> {
+    static SEPARATORS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let conjunctions = LANGUAGES
+            .iter()
+            .flat_map(|markers| markers.author_conjunctions.iter())
+            .map(|word| format!(" {word} "));
+        AUTHOR_SEPARATORS
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain(conjunctions)
+            .collect()
+    });
     let mut names = vec![text.to_owned()];
-    let conjunctions = LANGUAGES
-        .iter()
-        .flat_map(|markers| markers.author_conjunctions.iter())
-        .map(|word| format!(" {word} "));
-    let separators: Vec<String> = AUTHOR_SEPARATORS
-        .iter()
-        .map(|s| (*s).to_owned())
-        .chain(conjunctions)
-        .collect();
-    for separator in &separators {
+    for separator in SEPARATORS.iter() {
         names = names
             .iter()
             .flat_map(|name| name.split(separator.as_str()))
@@ -339,12 +445,19 @@ pub(crate) fn split_names(text: &str) -> Vec<String> {
     names
 }
 
-/// The photo credits of every language, as printed.
-pub(crate) fn photo_credits() -> impl Iterator<Item = &'static str> {
-    LANGUAGES
-        .iter()
-        .flat_map(|markers| markers.photo_credits.iter().copied())
-        .chain(["©"])
+/// Where a photo credit of any language (as printed) starts in `text`, as
+/// byte offsets, every occurrence of every credit, in no particular order.
+/// No credit overlaps itself, so these are the starts a search for each
+/// credit alone would give.
+pub(crate) fn photo_credit_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    static CREDITS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let credits = LANGUAGES
+            .iter()
+            .flat_map(|markers| markers.photo_credits.iter().copied())
+            .chain(["©"]);
+        AhoCorasick::new(credits).expect("the photo credits build an automaton")
+    });
+    CREDITS.find_overlapping_iter(text).map(|found| found.start())
 }
 
 #[cfg(test)]

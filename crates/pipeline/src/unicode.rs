@@ -3,7 +3,7 @@
 //! every run of spaces (tabs, no-break and other Unicode spaces) as one space
 //! and each line trimmed. Blank lines stay: they separate blocks.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Invisible characters dropped outright: zero-width spaces and joiners, word
 /// joiner, byte-order mark, soft hyphen, and left-to-right/right-to-left marks.
@@ -13,11 +13,32 @@ const INVISIBLE: &[char] = &[
 
 /// Normalizes Unicode and spacing.
 pub(crate) fn normalize(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
+    // Most scraped text is NFC already, which the quick check tells without
+    // decomposing and recomposing every character.
+    if is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        normalize_spacing(raw.chars(), raw.len())
+    } else {
+        normalize_spacing(raw.nfc(), raw.len())
+    }
+}
+
+/// Normalizes line ends, invisible characters and spacing of text in NFC.
+fn normalize_spacing(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut pending_space = false;
     let mut line_start = true;
     let mut previous_cr = false;
-    for c in raw.nfc() {
+    for c in chars {
+        if c.is_ascii_graphic() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+            line_start = false;
+            previous_cr = false;
+            continue;
+        }
         let is_cr = c == '\r';
         let c = match c {
             '\r' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}' => '\n',
@@ -73,5 +94,13 @@ mod tests {
     #[test]
     fn text_is_composed_to_nfc() {
         assert_eq!(normalize("cafe\u{0301}"), "caf\u{00E9}");
+    }
+
+    #[test]
+    fn text_already_in_nfc_is_only_respaced() {
+        assert_eq!(
+            normalize("Caf\u{00E9}  au\u{00A0}lait\r\n"),
+            "Caf\u{00E9} au lait\n"
+        );
     }
 }
