@@ -102,6 +102,10 @@ pub enum RemovedKind {
     CreditTrailer,
     /// Text of a related-links box that is not a link, such as its heading.
     RelatedLinks,
+    /// A line that only says when the story was published or updated.
+    Timestamp,
+    /// A photo credit printed on its own line.
+    PhotoCredit,
 }
 
 impl RemovedKind {
@@ -115,6 +119,8 @@ impl RemovedKind {
             Self::EmptyHeading => "empty_heading",
             Self::CreditTrailer => "credit_trailer",
             Self::RelatedLinks => "related_links",
+            Self::Timestamp => "timestamp",
+            Self::PhotoCredit => "photo_credit",
         }
     }
 }

@@ -1,10 +1,12 @@
 //! Stage 3: boilerplate. Marks the blocks that are CMS and share-widget
 //! furniture (`Share this:`, `Like Loading…`, `%d bloggers like this:`, a bar
 //! of social network names) as removed, with their kind, for
-//! `Article::removed`. Empty headings are left to the "See also" stage, which
-//! knows whether anything stands under them.
+//! `Article::removed`, and lines that only say when the story was published
+//! or updated. Empty headings are left to the "See also" stage, which knows
+//! whether anything stands under them.
 
 use crate::{
+    article::RemovedKind,
     document::{Document, Role},
     markers,
 };
@@ -14,6 +16,8 @@ pub(crate) fn apply(doc: &mut Document) {
     for block in doc.blocks.iter_mut().filter(|block| block.is_body()) {
         if let Some(kind) = markers::boilerplate_kind(&block.text) {
             block.role = Role::Removed(kind);
+        } else if markers::is_timestamp_line(&block.text) {
+            block.role = Role::Removed(RemovedKind::Timestamp);
         }
     }
 }
@@ -21,7 +25,6 @@ pub(crate) fn apply(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::RemovedKind;
 
     fn roles(texts: &[&str]) -> Vec<Role> {
         let mut doc = Document::from_texts(texts);
@@ -52,5 +55,28 @@ mod tests {
     #[test]
     fn a_sentence_that_mentions_a_widget_word_stays() {
         assert_eq!(roles(&["Share prices rose on Twitter news."]), [Role::Body]);
+    }
+
+    #[test]
+    fn timestamp_lines_are_removed_and_sentences_opening_with_the_word_stay() {
+        let texts = [
+            "Updated 5:27 am CST, Wednesday, November 20, 2019",
+            "| UPDATED: 11:05, Tue, Nov 19, 2019",
+            "Publié le 19/11/2026 à 10h12",
+            "UPDATED: Tue., Nov. 19, 2026",
+            "Updated figures show unemployment fell to 5 percent.",
+            "Posted by the harbour master at 9 am",
+        ];
+        assert_eq!(
+            roles(&texts),
+            [
+                Role::Removed(RemovedKind::Timestamp),
+                Role::Removed(RemovedKind::Timestamp),
+                Role::Removed(RemovedKind::Timestamp),
+                Role::Removed(RemovedKind::Timestamp),
+                Role::Body,
+                Role::Body,
+            ]
+        );
     }
 }

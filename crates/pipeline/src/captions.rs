@@ -4,11 +4,12 @@
 //! is dropped, the copies become one `Caption` with its count, and a short
 //! subheading printed once stays in the body. In HTML, what a `<figure>`
 //! says (its caption, its image's alt text) is a caption even printed once.
+//! A photo credit printed on a line of its own is removed.
 
 use std::collections::HashMap;
 
 use crate::{
-    article::Caption,
+    article::{Caption, RemovedKind},
     document::{Document, Origin, Role},
     markers,
 };
@@ -21,6 +22,11 @@ const MAX_CREDIT_CHARS: usize = 80;
 
 /// Fills `Article::captions` and marks the caption blocks.
 pub(crate) fn apply(doc: &mut Document) {
+    for block in doc.blocks.iter_mut().filter(|block| block.is_body()) {
+        if markers::is_photo_credit_line(&block.text) {
+            block.role = Role::Removed(RemovedKind::PhotoCredit);
+        }
+    }
     let keys: Vec<Option<(String, bool)>> = doc
         .blocks
         .iter()
@@ -164,5 +170,25 @@ mod tests {
         once.blocks[1].origin = Origin::Figure;
         apply(&mut once);
         assert_eq!(captions(&once), [("Boats in the bay", 1)]);
+    }
+
+    #[test]
+    fn a_credit_on_a_line_of_its_own_is_removed() {
+        let doc = run(&[
+            "Body.",
+            "Photo: Ann Lee, Harbour Ledger",
+            "© Saltmere Council",
+            "Photographers gathered.",
+        ]);
+        let roles: Vec<Role> = doc.blocks.iter().map(|block| block.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Body,
+                Role::Removed(RemovedKind::PhotoCredit),
+                Role::Removed(RemovedKind::PhotoCredit),
+                Role::Body
+            ]
+        );
     }
 }

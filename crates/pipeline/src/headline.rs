@@ -82,8 +82,11 @@ fn apply_page(doc: &mut Document, page: &Metadata) {
     }
 }
 
+/// A byline printed at the top of a page's content is at most this long.
+const MAX_PAGE_BYLINE_CHARS: usize = 120;
+
 /// Marks the first blocks of a page's content that repeat its headline or
-/// its byline.
+/// its byline, or that read as a byline (`By Ann Lee - 11/18/19 11:04 PM`).
 fn mark_page_header(doc: &mut Document, title: &str, byline: Option<&str>) {
     let title_key = markers::line_key(title);
     let byline_key = byline.map(markers::line_key);
@@ -94,7 +97,10 @@ fn mark_page_header(doc: &mut Document, title: &str, byline: Option<&str>) {
         let key = markers::line_key(&block.text);
         if !title_key.is_empty() && key == title_key {
             block.role = Role::Headline;
-        } else if byline_key.as_ref() == Some(&key) {
+        } else if byline_key.as_ref() == Some(&key)
+            || (block.text.chars().count() <= MAX_PAGE_BYLINE_CHARS
+                && markers::strip_byline_opener(&block.text).is_some())
+        {
             block.role = Role::Byline;
         }
     }
@@ -160,6 +166,18 @@ mod tests {
         assert_eq!(doc.article.publisher, "River Post");
         assert_eq!(doc.article.republishers, ["Digest"]);
         assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["Body."]);
+    }
+
+    #[test]
+    fn a_byline_line_at_the_top_of_a_page_leaves_the_body() {
+        let mut doc =
+            Document::from_texts(&["By Ann Lee - 11/18/26 11:04 PM", "By the river, the dam opened."]);
+        doc.page = Some(page("Dam opens", None, &["Ann Lee"], "River Post"));
+        apply(&mut doc);
+        assert_eq!(
+            doc.body_texts().collect::<Vec<_>>(),
+            ["By the river, the dam opened."]
+        );
     }
 
     #[test]

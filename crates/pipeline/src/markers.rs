@@ -111,6 +111,9 @@ pub(crate) struct LanguageMarkers {
     pub boilerplate_lines: &'static [(&'static str, RemovedKind)],
     /// Openings of boilerplate lines.
     pub boilerplate_prefixes: &'static [(&'static str, RemovedKind)],
+    /// Labels of a line that only says when the story was published or
+    /// updated: `Updated: 5:27 am`.
+    pub timestamp_labels: &'static [&'static str],
     /// Photo credits appended to captions, matched as printed.
     pub photo_credits: &'static [&'static str],
     /// Openers of the parts of a wire credit trailer:
@@ -363,6 +366,48 @@ pub(crate) fn boilerplate_kind(text: &str) -> Option<RemovedKind> {
     }
     is_social_links(&key).then_some(RemovedKind::SocialLinks)
 }
+
+/// A timestamp line is at most this long.
+const MAX_TIMESTAMP_CHARS: usize = 100;
+
+/// A timestamp line has a digit this close after its label.
+const TIMESTAMP_DIGIT_WITHIN: usize = 16;
+
+/// Whether `text` is a line that only says when the story was published or
+/// updated: short, opening with a timestamp label (after an optional `|`),
+/// with a digit soon after it (`Updated 5:27 am`, `PUBLISHED: 10:48, Tue`,
+/// `Publié le 19/11/2019`), unlike a sentence that opens with the same word.
+pub(crate) fn is_timestamp_line(text: &str) -> bool {
+    static LABELS: LazyLock<MarkerTable<()>> = LazyLock::new(|| {
+        MarkerTable::new(
+            LANGUAGES
+                .iter()
+                .flat_map(|markers| markers.timestamp_labels.iter().map(|label| (*label, ()))),
+        )
+    });
+    if text.chars().count() > MAX_TIMESTAMP_CHARS {
+        return false;
+    }
+    let text = text.trim_start_matches(['|', ' ']);
+    LABELS.prefixes_of(text).any(|(end, _, _)| {
+        let rest = &text[end..];
+        let word_ends = rest.is_empty() || rest.starts_with([' ', ':']);
+        word_ends
+            && rest
+                .chars()
+                .take(TIMESTAMP_DIGIT_WITHIN)
+                .any(|c| c.is_ascii_digit())
+    })
+}
+
+/// Whether `text` is nothing but a photo credit (`Photo: Ann Lee`,
+/// `© Agency`), printed apart from its caption.
+pub(crate) fn is_photo_credit_line(text: &str) -> bool {
+    text.chars().count() <= MAX_CREDIT_LINE_CHARS && photo_credit_starts(text).any(|at| at == 0)
+}
+
+/// A credit printed on its own line is at most this long.
+const MAX_CREDIT_LINE_CHARS: usize = 80;
 
 /// Whether a line key is nothing but social network names.
 fn is_social_links(key: &str) -> bool {

@@ -40,6 +40,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("تابعونا على", CmsWidget),
         ("اشترك في نشرتنا", CmsWidget),
     ],
+    timestamp_labels: &["نشر في", "آخر تحديث", "تم التحديث"],
     photo_credits: &["تصوير:", "الصورة:", "(صورة أرشيفية)"],
     wire_credits: &[("إعداد", Reporter), ("تغطية صحفية", Reporter), ("تحرير", Editor)],
 };

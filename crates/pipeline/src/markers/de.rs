@@ -43,6 +43,13 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Folgen Sie uns auf", CmsWidget),
         ("Abonnieren Sie unseren Newsletter", CmsWidget),
     ],
+    timestamp_labels: &[
+        "Veröffentlicht",
+        "Aktualisiert",
+        "Zuletzt aktualisiert",
+        "Erstellt",
+        "Stand",
+    ],
     photo_credits: &["Foto:", "Fotos:", "Bild:", "(Archivbild)", "(Symbolbild)"],
     wire_credits: &[
         ("Bericht von", Reporter),

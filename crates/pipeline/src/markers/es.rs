@@ -42,6 +42,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Síguenos en", CmsWidget),
         ("Suscríbete a nuestro boletín", CmsWidget),
     ],
+    timestamp_labels: &["Publicado", "Actualizado", "Última actualización"],
     photo_credits: &["Foto:", "Imagen:", "(Foto de archivo)", "(Imagen de archivo)"],
     wire_credits: &[
         ("Reporte de", Reporter),

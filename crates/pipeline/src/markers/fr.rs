@@ -43,6 +43,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Suivez-nous sur", CmsWidget),
         ("Abonnez-vous à notre newsletter", CmsWidget),
     ],
+    timestamp_labels: &["Publié", "Mis à jour", "Modifié", "Mise à jour"],
     photo_credits: &[
         "Photo :",
         "Photo:",

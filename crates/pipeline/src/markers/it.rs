@@ -39,6 +39,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Seguici su", CmsWidget),
         ("Iscriviti alla nostra newsletter", CmsWidget),
     ],
+    timestamp_labels: &["Pubblicato", "Aggiornato", "Ultimo aggiornamento"],
     photo_credits: &["Foto:", "Foto di", "(Foto d'archivio)", "(Foto di repertorio)"],
     wire_credits: &[
         ("Servizio di", Reporter),

@@ -38,6 +38,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Volg ons op", CmsWidget),
         ("Schrijf je in voor onze nieuwsbrief", CmsWidget),
     ],
+    timestamp_labels: &["Gepubliceerd", "Bijgewerkt", "Laatst bijgewerkt"],
     photo_credits: &["Foto:", "Beeld:", "(Archieffoto)"],
     wire_credits: &[
         ("Verslaggeving door", Reporter),

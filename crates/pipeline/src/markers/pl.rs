@@ -39,6 +39,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Obserwuj nas na", CmsWidget),
         ("Zapisz się do newslettera", CmsWidget),
     ],
+    timestamp_labels: &["Opublikowano", "Aktualizacja", "Zaktualizowano"],
     photo_credits: &["Fot.", "Fot:", "Zdjęcie:", "(Zdjęcie archiwalne)"],
     wire_credits: &[("Relacja", Reporter), ("Tekst", Reporter), ("Redakcja", Editor)],
 };

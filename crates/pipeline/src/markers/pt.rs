@@ -43,6 +43,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Siga-nos no", CmsWidget),
         ("Assine nossa newsletter", CmsWidget),
     ],
+    timestamp_labels: &["Publicado", "Atualizado", "Atualização"],
     photo_credits: &["Foto:", "Imagem:", "(Foto de arquivo)", "(Foto: arquivo)"],
     wire_credits: &[
         ("Reportagem de", Reporter),

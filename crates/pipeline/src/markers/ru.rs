@@ -38,6 +38,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Подписывайтесь на нас в", CmsWidget),
         ("Подпишитесь на нашу рассылку", CmsWidget),
     ],
+    timestamp_labels: &["Опубликовано", "Обновлено"],
     photo_credits: &["Фото:", "Фото из архива", "(Архивное фото)"],
     wire_credits: &[("Репортаж", Reporter), ("Текст", Reporter), ("Редактор", Editor)],
 };

@@ -38,6 +38,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Bizi takip edin", CmsWidget),
         ("Bültenimize abone olun", CmsWidget),
     ],
+    timestamp_labels: &["Yayınlanma", "Güncelleme", "Son güncelleme", "Yayınlanma tarihi"],
     photo_credits: &["Fotoğraf:", "Foto:", "(Arşiv fotoğrafı)"],
     wire_credits: &[
         ("Haber", Reporter),

@@ -38,6 +38,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Стежте за нами в", CmsWidget),
         ("Підпишіться на нашу розсилку", CmsWidget),
     ],
+    timestamp_labels: &["Опубліковано", "Оновлено"],
     photo_credits: &["Фото:", "(Архівне фото)"],
     wire_credits: &[("Репортаж", Reporter), ("Текст", Reporter), ("Редактор", Editor)],
 };
