@@ -11,16 +11,10 @@ use crate::markers;
 /// Separators between a headline and the site name in `<title>`.
 const SITE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: ", " » "];
 
-/// Elements that print the byline, most specific first.
-const BYLINE_SELECTORS: &[&str] = &[
-    ".byline",
-    ".by-line",
-    "[class*=\"byline\"]",
-    "[itemprop=\"author\"]",
-    "[rel=\"author\"]",
-    ".author-name",
-    ".author",
-];
+/// Elements that print the byline; the first in the page that is short
+/// enough is taken.
+const BYLINE_SELECTOR: &str =
+    ".byline, .by-line, [class*=\"byline\"], [itemprop=\"author\"], [rel=\"author\"], .author-name, .author";
 
 /// A byline element is at most this long; a longer one is an author box.
 const MAX_BYLINE_CHARS: usize = 200;
@@ -44,23 +38,22 @@ pub(crate) struct Metadata {
 
 /// Reads the metadata of a parsed page; `page_url` resolves relative links.
 pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
-    let site_name = meta(doc, "meta[property=\"og:site_name\"]").unwrap_or_default();
-    let title = meta(doc, "meta[property=\"og:title\"]")
+    let metas = MetaTags::read(doc);
+    let site_name = metas.get("og:site_name").unwrap_or_default();
+    let title = metas
+        .get("og:title")
         .or_else(|| text_of(doc, "h1"))
         .or_else(|| text_of(doc, "title"))
         .map(|title| without_site_suffix(&title, &site_name, page_url).to_owned())
         .unwrap_or_default();
-    let authors = meta(doc, "meta[name=\"author\"]")
+    let authors = metas
+        .get("author")
         .filter(|names| !names.starts_with("http"))
         .map(|names| markers::split_names(&names))
         .unwrap_or_default();
-    let published_at = [
-        "meta[property=\"article:published_time\"]",
-        "meta[itemprop=\"datePublished\"]",
-        "meta[name=\"date\"]",
-    ]
-    .iter()
-    .find_map(|selector| meta(doc, selector).and_then(|value| parse_timestamp(&value)));
+    let published_at = ["article:published_time", "datepublished", "date"]
+        .iter()
+        .find_map(|key| metas.get(key).and_then(|value| parse_timestamp(&value)));
     let canonical_url = doc
         .select("link[rel=\"canonical\"]")
         .attr("href")
@@ -75,11 +68,35 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
     }
 }
 
-/// The trimmed `content` of the first element matching `selector`, if not empty.
-fn meta(doc: &Document, selector: &str) -> Option<String> {
-    let content = doc.select(selector).attr("content")?;
-    let content = collapse_spaces(&content);
-    (!content.is_empty()).then_some(content)
+/// The page's `<meta>` tags, read in one pass: each `property`, `name` or
+/// `itemprop` (lower case) with its `content`, in page order.
+struct MetaTags(Vec<(String, String)>);
+
+impl MetaTags {
+    fn read(doc: &Document) -> Self {
+        let tags = doc
+            .select("meta[content]")
+            .nodes()
+            .iter()
+            .filter_map(|node| {
+                let key = node
+                    .attr("property")
+                    .or_else(|| node.attr("name"))
+                    .or_else(|| node.attr("itemprop"))?;
+                let content = collapse_spaces(&node.attr("content")?);
+                (!content.is_empty()).then(|| (key.to_ascii_lowercase(), content))
+            })
+            .collect();
+        Self(tags)
+    }
+
+    /// The content of the first tag named `key` (lower case).
+    fn get(&self, key: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, content)| content.clone())
+    }
 }
 
 /// The text of the first element matching `selector`, if not empty.
@@ -90,9 +107,9 @@ fn text_of(doc: &Document, selector: &str) -> Option<String> {
 
 /// The text of the first byline element short enough to be one.
 fn byline(doc: &Document) -> Option<String> {
-    BYLINE_SELECTORS.iter().find_map(|selector| {
-        let text = text_of(doc, selector)?;
-        (text.chars().count() <= MAX_BYLINE_CHARS).then_some(text)
+    doc.select(BYLINE_SELECTOR).nodes().iter().find_map(|node| {
+        let text = collapse_spaces(&node.text());
+        (!text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS).then_some(text)
     })
 }
 

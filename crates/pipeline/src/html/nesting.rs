@@ -41,7 +41,7 @@ pub(crate) fn exceeds_before_parsing(html: &str, limit: usize) -> bool {
     let bytes = html.as_bytes();
     let mut at = 0;
     let mut depth = 0_usize;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         at += offset + 1;
         let rest = &bytes[at..];
         if rest.starts_with(b"!--") {
@@ -80,17 +80,17 @@ pub(crate) fn exceeds_before_parsing(html: &str, limit: usize) -> bool {
 /// Where a tag whose attributes start at `from` ends (after its `>`), and
 /// whether it closes itself (`/>`). Quoted attribute values may hold `>`.
 fn tag_end(bytes: &[u8], from: usize) -> (usize, bool) {
-    let mut quote = None;
-    let mut previous = 0_u8;
-    for (offset, &byte) in bytes[from..].iter().enumerate() {
-        match (quote, byte) {
-            (Some(open), _) if byte == open => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(byte),
-            (None, b'>') => return (from + offset + 1, previous == b'/'),
-            _ => {}
+    let mut at = from;
+    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[at..]) {
+        let found = at + offset;
+        if bytes[found] == b'>' {
+            return (found + 1, found > from && bytes[found - 1] == b'/');
         }
-        previous = byte;
+        at = found + 1;
+        match memchr::memchr(bytes[found], &bytes[at..]) {
+            Some(close) => at += close + 1,
+            None => break,
+        }
     }
     (bytes.len(), false)
 }
@@ -109,7 +109,7 @@ fn raw_text_len(bytes: &[u8], name: &[u8]) -> usize {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 /// How deep the parsed page's elements nest, counted without recursion;
