@@ -14,6 +14,7 @@
 //! - [`Case`]: the fuzzer's bytes as a pipeline input, and back ([`Case::to_bytes`]
 //!   writes the seed corpus).
 //! - [`check`]: normalize one case and test the invariants.
+//! - `fuzz_targets/normalize.rs`: the libFuzzer target (`make fuzz`).
 //! - `tests/short_run.rs`: the same check over the fixtures and mutations of
 //!   them, bounded, in `cargo test`.
 
