@@ -80,11 +80,11 @@ bench: ## Criterion benches of the pipeline, then load the release server with n
 	$(TARGET_DIR)/release/normalizer-loadgen bench --server $(TARGET_DIR)/release/article-normalizer \
 	  --corpus $(CORPUS) --output bench/RESULTS.md
 
-# Stable rustc accepts the nightly flags cargo-fuzz passes with RUSTC_BOOTSTRAP=1.
-# No sanitizer: the pipeline forbids unsafe code, and the fuzzer runs faster.
+# No sanitizer: the pipeline forbids unsafe code, the fuzzer runs faster, and
+# cargo-fuzz then passes only flags the stable toolchain takes.
 fuzz: $(CARGO_FUZZ) ## Fuzz the whole pipeline, text and HTML, for FUZZ_SECONDS (600) with cargo-fuzz; crashes land in fuzz/artifacts/
 	$(CARGO) run --locked -q -p normalizer-fuzz --example seed_corpus -- tests/fixtures fuzz/corpus/$(FUZZ_TARGET)
-	RUSTC_BOOTSTRAP=1 $(CARGO_FUZZ) run --sanitizer none --features libfuzzer-sys $(FUZZ_TARGET) -- \
+	$(CARGO_FUZZ) run --sanitizer none --features libfuzzer-sys $(FUZZ_TARGET) -- \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -print_final_stats=1 2>&1 \
 	  | awk '{ print } / cov: [0-9]+ ft: [0-9]+/ { for (i = 1; i < NF; i++) if ($$i == "cov:" || $$i == "ft:") last[$$i] = $$(i + 1) } \
 	    /^stat::number_of_executed_units:/ { runs = $$2 } /^stat::average_exec_per_sec:/ { rate = $$2 } \
