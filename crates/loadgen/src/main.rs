@@ -40,18 +40,9 @@ struct BenchArgs {
     /// Where the Markdown results go (also printed).
     #[arg(long, default_value = "bench/RESULTS.md", value_name = "FILE")]
     output: PathBuf,
-    /// HTTP/2 connections of each phase but the overload.
-    #[arg(long, default_value_t = 2, value_name = "N")]
-    connections: usize,
-    /// Calls in flight per connection of each phase but the overload.
-    #[arg(long, default_value_t = 16, value_name = "N")]
-    concurrency: usize,
-    /// Seconds measured in each phase but the overload.
-    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
-    duration: f64,
-    /// Seconds of warm-up before each phase.
-    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
-    warmup: f64,
+    /// The shape of each phase but the overload.
+    #[command(flatten)]
+    shape: ShapeArgs,
     /// Seconds measured in the overload run.
     #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
     overload_duration: f64,
@@ -79,6 +70,23 @@ impl ArticleArgs {
     }
 }
 
+/// How much load a run keeps on the server, and for how long.
+#[derive(Debug, clap::Args)]
+struct ShapeArgs {
+    /// HTTP/2 connections to open.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    connections: usize,
+    /// Calls in flight per connection (articles in flight on its stream).
+    #[arg(long, default_value_t = 16, value_name = "N")]
+    concurrency: usize,
+    /// Seconds measured, after the warm-up.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    duration: f64,
+    /// Seconds of load sent before measuring.
+    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
+    warmup: f64,
+}
+
 /// The options of one run.
 #[derive(Debug, clap::Args)]
 struct RunArgs {
@@ -94,18 +102,8 @@ struct RunArgs {
     /// call as soon as a worker is free.
     #[arg(long, default_value = "max", value_name = "N|max")]
     rate: Rate,
-    /// HTTP/2 connections to open.
-    #[arg(long, default_value_t = 2, value_name = "N")]
-    connections: usize,
-    /// Calls in flight per connection (articles in flight on its stream).
-    #[arg(long, default_value_t = 16, value_name = "N")]
-    concurrency: usize,
-    /// Seconds measured, after the warm-up.
-    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
-    duration: f64,
-    /// Seconds of load sent before measuring.
-    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
-    warmup: f64,
+    #[command(flatten)]
+    shape: ShapeArgs,
     /// Deadline of each unary call (grpc-timeout), in milliseconds.
     #[arg(long, value_name = "MS")]
     deadline_ms: Option<u64>,
@@ -150,10 +148,10 @@ async fn bench(args: BenchArgs) -> anyhow::Result<()> {
     let plan = bench::BenchPlan {
         server_binary: args.server,
         articles: args.articles.load()?,
-        connections: args.connections,
-        concurrency: args.concurrency,
-        warmup: seconds(args.warmup, "--warmup")?,
-        duration: seconds(args.duration, "--duration")?,
+        connections: args.shape.connections,
+        concurrency: args.shape.concurrency,
+        warmup: seconds(args.shape.warmup, "--warmup")?,
+        duration: seconds(args.shape.duration, "--duration")?,
         overload_duration: seconds(args.overload_duration, "--overload-duration")?,
         overload_deadline: Duration::from_millis(args.overload_deadline_ms),
     };
@@ -178,10 +176,10 @@ async fn load(args: RunArgs) -> anyhow::Result<()> {
         addr: args.addr,
         method: args.method,
         rate: args.rate,
-        connections: args.connections,
-        concurrency: args.concurrency,
-        warmup: seconds(args.warmup, "--warmup")?,
-        duration: seconds(args.duration, "--duration")?,
+        connections: args.shape.connections,
+        concurrency: args.shape.concurrency,
+        warmup: seconds(args.shape.warmup, "--warmup")?,
+        duration: seconds(args.shape.duration, "--duration")?,
         deadline: args.deadline_ms.map(Duration::from_millis),
         health_every: args.health_every_ms.map(Duration::from_millis),
         server_pid: args.pid,
