@@ -125,12 +125,12 @@ impl Writer<'_> {
         if alt.is_empty() || (!in_figure && alt.split_whitespace().count() < MIN_LOOSE_ALT_WORDS) {
             return;
         }
+        // The alt text is a block of its own, from a figure.
         self.flush();
-        let saved = (self.origin, self.figure_depth);
         self.figure_depth += 1;
         self.push_text(alt);
         self.flush();
-        (self.origin, self.figure_depth) = saved;
+        self.figure_depth -= 1;
     }
 }
 
