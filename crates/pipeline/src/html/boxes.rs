@@ -34,13 +34,24 @@ const MIN_RELATED_LINK_SHARE: f64 = 0.5;
 /// A commentary box is at most this long; a longer one wraps the article.
 const MAX_COMMENTARY_CHARS: usize = 4_000;
 
+/// At most this many elements named like a box are examined: each costs a
+/// walk of its subtree, and a hostile page may name thousands of nested
+/// elements so.
+const MAX_CANDIDATES: usize = 32;
+
+/// Elements that hold a page or an article, never a box in it, whatever
+/// their class says (`<article class="commentary">` is an opinion piece).
+const CONTAINERS: &[&str] = &["html", "body", "main", "article"];
+
 /// Takes the known boxes out of `doc` and returns their blocks in document
 /// order; reader comments are removed without a trace.
 pub(crate) fn take(doc: &Document, page_url: Option<&url::Url>) -> Vec<Block> {
     doc.select(READER_COMMENTS).remove();
     let mut taken = Vec::new();
+    let mut examined = 0;
     for node in doc.select("[class], [id]").nodes() {
-        if !is_attached(node) {
+        let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
+        if CONTAINERS.contains(&name.as_str()) {
             continue;
         }
         let names = box_names(node);
@@ -51,6 +62,16 @@ pub(crate) fn take(doc: &Document, page_url: Option<&url::Url>) -> Vec<Block> {
         } else {
             continue;
         };
+        if examined == MAX_CANDIDATES {
+            break;
+        }
+        if !is_attached(node) {
+            continue;
+        }
+        examined += 1;
+        if !node.find(&["h1"]).is_empty() {
+            continue;
+        }
         let text_chars = node.text().chars().filter(|c| !c.is_whitespace()).count();
         let fits = match origin {
             Origin::CommentaryBox => text_chars > 0 && text_chars <= MAX_COMMENTARY_CHARS,
@@ -156,5 +177,30 @@ mod tests {
             ["Note.", "Inner."]
         );
         assert!(!doc.select("#comments").exists());
+    }
+
+    #[test]
+    fn an_article_or_a_box_holding_the_headline_is_never_a_box() {
+        let (blocks, doc) = take_from(
+            r#"<body class="section-commentary"><article class="commentary"><p>An opinion piece.</p></article>
+            <div class="related-wrapper"><h1>Headline</h1><a href="/x">Link</a></div></body>"#,
+        );
+        assert!(blocks.is_empty());
+        assert!(doc.select("article").exists());
+    }
+
+    #[test]
+    fn only_the_first_candidates_are_examined() {
+        let page = |wrappers: usize| {
+            format!(
+                "{}<p>Reporting without links.</p>{}<div class=\"related-posts\"><a href=\"/x\">Pier reopens</a></div>",
+                "<div class=\"related-wrapper\">".repeat(wrappers),
+                "</div>".repeat(wrappers)
+            )
+        };
+        let (within, _) = take_from(&page(MAX_CANDIDATES - 1));
+        assert_eq!(within.len(), 1, "the box after the wrappers is taken");
+        let (past, _) = take_from(&page(MAX_CANDIDATES));
+        assert!(past.is_empty(), "the box past the limit is not examined");
     }
 }
