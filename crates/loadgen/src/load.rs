@@ -169,7 +169,7 @@ pub async fn run(plan: &LoadPlan, articles: &Articles) -> Result<LoadReport, Loa
     let health_task = health_channel.zip(plan.health_every).map(|(channel, every)| {
         let (from, until) = (schedule.measured_from(), schedule.end());
         tokio::spawn(async move {
-            tokio::time::sleep_until(from.into()).await;
+            crate::schedule::wait_until(from).await;
             health::poll(channel, every, until).await
         })
     });

@@ -122,6 +122,15 @@ impl Schedule {
     }
 }
 
+/// Waits until `due`, returning at once when it has passed: a timer set in
+/// the past still waits for the timer's next tick (about a millisecond),
+/// which would cap a max-rate caller near a thousand calls a second.
+pub async fn wait_until(due: Instant) {
+    if due > Instant::now() {
+        tokio::time::sleep_until(due.into()).await;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

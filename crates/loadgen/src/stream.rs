@@ -60,7 +60,7 @@ async fn one_stream(
     first: Ticket,
     tally: &mut Tally,
 ) {
-    tokio::time::sleep_until(first.due.into()).await;
+    crate::schedule::wait_until(first.due).await;
     let (sender, outbound) = mpsc::channel::<NormalizeRequest>(concurrency.max(1));
     let mut waiting = VecDeque::new();
     let first_article = articles.pick(first.sequence);
@@ -104,7 +104,7 @@ async fn send_articles(
         let Some(ticket) = schedule.next(Instant::now()) else {
             break;
         };
-        tokio::time::sleep_until(ticket.due.into()).await;
+        crate::schedule::wait_until(ticket.due).await;
         let article = articles.pick(ticket.sequence);
         let waiting = Waiting {
             ticket,

@@ -25,7 +25,7 @@ pub async fn drive(
     let mut tally = Tally::default();
     let bound = deadline.map_or(CALL_LIMIT, |deadline| deadline + ANSWER_GRACE);
     while let Some(ticket) = schedule.next(std::time::Instant::now()) {
-        tokio::time::sleep_until(ticket.due.into()).await;
+        crate::schedule::wait_until(ticket.due).await;
         let article = articles.pick(ticket.sequence);
         let mut request = tonic::Request::new(article.clone());
         if let Some(deadline) = deadline {
