@@ -143,12 +143,21 @@ async fn calls_past_the_concurrency_limit_are_refused_at_once_and_health_still_a
         status.message()
     );
 
-    // With the only worker busy on a long article, health answers before it.
+    // With the only worker busy on a queue of long articles, health answers
+    // before the queue is done.
+    const LONG_ARTICLES: usize = 12;
     let long = "A sentence that keeps the single worker busy for a while. ".repeat(40_000);
-    senders[0]
-        .send(request("long", &long))
-        .await
-        .expect("the stream takes the article");
+    let feeder = {
+        let sender = senders[0].clone();
+        tokio::spawn(async move {
+            for n in 0..LONG_ARTICLES {
+                sender
+                    .send(request(&format!("long-{n}"), &long))
+                    .await
+                    .expect("the stream takes the article");
+            }
+        })
+    };
     let started = blackbox_tests::eventually(Duration::from_secs(20), || async {
         server
             .scrape_metrics()
@@ -156,18 +165,30 @@ async fn calls_past_the_concurrency_limit_are_refused_at_once_and_health_still_a
             .contains(r#"normalizer_stage_duration_seconds_count{stage="canonical_url"} 1"#)
     })
     .await;
-    assert!(started, "the long article reached the pipeline");
-    tokio::select! {
-        biased;
-        health = server.health(SERVICE_NAME) => assert_eq!(health, ServingStatus::Serving),
-        _ = inbounds[0].message() => panic!("health waited for the busy worker"),
+    assert!(started, "the long articles reached the pipeline");
+    {
+        let long_queue = &mut inbounds[0];
+        let all_answered = async move {
+            for _ in 0..LONG_ARTICLES {
+                let response = long_queue
+                    .message()
+                    .await
+                    .expect("no stream error")
+                    .expect("a response");
+                assert!(response.article.is_some());
+            }
+        };
+        tokio::pin!(all_answered);
+        tokio::select! {
+            biased;
+            health = server.health(SERVICE_NAME) => assert_eq!(health, ServingStatus::Serving),
+            () = &mut all_answered => panic!("health waited for the busy worker"),
+        }
+        tokio::time::timeout(Duration::from_secs(60), all_answered)
+            .await
+            .expect("the long articles are answered within 60 s");
     }
-    let long_response = tokio::time::timeout(Duration::from_secs(60), inbounds[0].message())
-        .await
-        .expect("the long article is answered within 60 s")
-        .expect("no stream error")
-        .expect("a response");
-    assert!(long_response.article.is_some());
+    feeder.await.expect("the feeder joins");
 
     // Closing the streams gives the places back.
     drop(senders);
