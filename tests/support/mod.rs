@@ -50,7 +50,7 @@ pub fn binary_path() -> PathBuf {
     let binary = profile_dir.join("article-normalizer");
     assert!(
         binary.exists(),
-        "{} does not exist: build it first (`cargo build -p article-normalizer`, which `make test` does)",
+        "{} does not exist: build it first (`cargo build -p article-normalizer`), or set ARTICLE_NORMALIZER_BIN to a release build as `make test` does",
         binary.display()
     );
     binary
