@@ -36,8 +36,9 @@ fn body_sha256(body: &[String]) -> String {
 
 /// SimHash of the lower-cased word shingles of the body; 0 for no words.
 fn simhash(body: &[String]) -> u64 {
-    // The lower-cased words, one after another in one buffer: one
-    // allocation for the body rather than one per word.
+    // The lower-cased words in one buffer, one space between each two: a
+    // shingle is then one slice of it, from its first word's start to its
+    // last word's end, with no copying.
     let mut lowered = String::new();
     let mut words: Vec<Range<usize>> = Vec::new();
     for word in body
@@ -45,9 +46,13 @@ fn simhash(body: &[String]) -> u64 {
         .flat_map(|paragraph| paragraph.split(|c: char| !c.is_alphanumeric()))
         .filter(|word| !word.is_empty())
     {
+        if !words.is_empty() {
+            lowered.push(' ');
+        }
         let start = lowered.len();
         if word.is_ascii() {
-            lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            lowered.push_str(word);
+            lowered[start..].make_ascii_lowercase();
         } else {
             // `str::to_lowercase`, not per character: a final sigma lowers
             // differently.
@@ -58,26 +63,88 @@ fn simhash(body: &[String]) -> u64 {
     if words.is_empty() {
         return 0;
     }
-    let mut weights = [0i64; 64];
-    let mut shingle = String::new();
+    let mut set_bits = SetBitCounts::default();
     for window in words.windows(SHINGLE_WORDS.min(words.len())) {
-        shingle.clear();
-        for (index, word) in window.iter().enumerate() {
-            if index > 0 {
-                shingle.push(' ');
+        set_bits.add(xxh3_64(
+            lowered[window[0].start..window[window.len() - 1].end].as_bytes(),
+        ));
+    }
+    set_bits.majority()
+}
+
+/// `BYTE_LANES[b]` holds bit `i` of `b` in its byte `i`, so adding it to a
+/// `u64` counts one byte of a hash into eight byte-wide counters at once.
+const BYTE_LANES: [u64; 256] = {
+    let mut lanes = [0u64; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let mut bit = 0;
+        while bit < 8 {
+            if byte >> bit & 1 == 1 {
+                lanes[byte] |= 1 << (8 * bit);
             }
-            shingle.push_str(&lowered[word.clone()]);
+            bit += 1;
         }
-        let hash = xxh3_64(shingle.as_bytes());
-        for (bit, weight) in weights.iter_mut().enumerate() {
-            *weight += if hash >> bit & 1 == 1 { 1 } else { -1 };
+        byte += 1;
+    }
+    lanes
+};
+
+/// For each of the 64 bits, how many of the hashes added have it set.
+struct SetBitCounts {
+    /// Counts of bits `8k..8k+8` in the bytes of `recent[k]`, for the hashes
+    /// added since the last flush (at most 255, so no byte overflows).
+    recent: [u64; 8],
+    /// Hashes counted in `recent`.
+    recent_hashes: u32,
+    /// Counts flushed from `recent`.
+    counts: [u32; 64],
+    /// All hashes added.
+    hashes: u32,
+}
+
+impl Default for SetBitCounts {
+    fn default() -> Self {
+        Self {
+            recent: [0; 8],
+            recent_hashes: 0,
+            counts: [0; 64],
+            hashes: 0,
         }
     }
-    weights
-        .iter()
-        .enumerate()
-        .filter(|(_, weight)| **weight > 0)
-        .fold(0, |hash, (bit, _)| hash | 1 << bit)
+}
+
+impl SetBitCounts {
+    fn add(&mut self, hash: u64) {
+        for (byte, lanes) in hash.to_le_bytes().into_iter().zip(&mut self.recent) {
+            *lanes += BYTE_LANES[usize::from(byte)];
+        }
+        self.recent_hashes += 1;
+        self.hashes += 1;
+        if self.recent_hashes == 255 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        for (lanes, counts) in self.recent.iter_mut().zip(self.counts.chunks_exact_mut(8)) {
+            for (lane, count) in lanes.to_le_bytes().into_iter().zip(counts) {
+                *count += u32::from(lane);
+            }
+            *lanes = 0;
+        }
+        self.recent_hashes = 0;
+    }
+
+    /// The hash whose bits are set where more than half the hashes have them.
+    fn majority(mut self) -> u64 {
+        self.flush();
+        self.counts
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| 2 * **count > self.hashes)
+            .fold(0, |hash, (bit, _)| hash | 1 << bit)
+    }
 }
 
 #[cfg(test)]
@@ -119,5 +186,38 @@ mod tests {
             simhash(&paragraphs("The river rose, fast.")),
             simhash(&paragraphs("the RIVER rose fast"))
         );
+    }
+
+    #[test]
+    fn simhash_values_stay_what_stored_fingerprints_hold() {
+        // Callers keep these values to find duplicates later, so a faster
+        // computation must give the same bits.
+        let body: Vec<String> = vec![
+            "The ferry to the northern islands ran late on Monday, after fog closed the harbour for most of the morning.".into(),
+            "Öffnungszeiten: Die Fähre fährt wieder. ΟΔΟΣ".into(),
+            "Two".into(),
+        ];
+        assert_eq!(simhash(&body), 0xb214_6eed_66e2_77a3);
+        assert_eq!(simhash(&body[1..2]), 0x8000_2e0d_0024_2681);
+        assert_eq!(simhash(&body[2..]), 0x6c05_60bd_cb29_998b);
+    }
+
+    #[test]
+    fn set_bits_are_counted_past_the_byte_wide_flush() {
+        // 1,000 hashes: several flushes of the byte-wide counters.
+        let hashes: Vec<u64> = (0..1_000u64).map(|index| xxh3_64(&index.to_le_bytes())).collect();
+        let mut set_bits = SetBitCounts::default();
+        for &hash in &hashes {
+            set_bits.add(hash);
+        }
+        let expected = (0..64).fold(0u64, |majority, bit| {
+            let set = hashes.iter().filter(|hash| *hash >> bit & 1 == 1).count();
+            if 2 * set > hashes.len() {
+                majority | 1 << bit
+            } else {
+                majority
+            }
+        });
+        assert_eq!(set_bits.majority(), expected);
     }
 }
