@@ -66,7 +66,7 @@ fn simhash(body: &[String]) -> u64 {
     let mut set_bits = SetBitCounts::default();
     for window in words.windows(SHINGLE_WORDS.min(words.len())) {
         set_bits.add(xxh3_64(
-            lowered[window[0].start..window[window.len() - 1].end].as_bytes(),
+            &lowered.as_bytes()[window[0].start..window[window.len() - 1].end],
         ));
     }
     set_bits.majority()
