@@ -143,6 +143,7 @@ fn fold(c: char) -> impl Iterator<Item = char> {
 }
 
 /// Appends the fold of `c` to `out`, without the iterator for ASCII.
+#[inline]
 fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
