@@ -41,24 +41,22 @@ fn simhash(body: &[String]) -> u64 {
     // last word's end, with no copying.
     let mut lowered = String::new();
     let mut words: Vec<Range<usize>> = Vec::new();
-    for word in body
-        .iter()
-        .flat_map(|paragraph| paragraph.split(|c: char| !c.is_alphanumeric()))
-        .filter(|word| !word.is_empty())
-    {
-        if !words.is_empty() {
-            lowered.push(' ');
-        }
-        let start = lowered.len();
-        if word.is_ascii() {
-            lowered.push_str(word);
-            lowered[start..].make_ascii_lowercase();
-        } else {
-            // `str::to_lowercase`, not per character: a final sigma lowers
-            // differently.
-            lowered.push_str(&word.to_lowercase());
-        }
-        words.push(start..lowered.len());
+    for paragraph in body {
+        for_each_word(paragraph, |word| {
+            if !words.is_empty() {
+                lowered.push(' ');
+            }
+            let start = lowered.len();
+            if word.is_ascii() {
+                lowered.push_str(word);
+                lowered[start..].make_ascii_lowercase();
+            } else {
+                // `str::to_lowercase`, not per character: a final sigma
+                // lowers differently.
+                lowered.push_str(&word.to_lowercase());
+            }
+            words.push(start..lowered.len());
+        });
     }
     if words.is_empty() {
         return 0;
@@ -70,6 +68,35 @@ fn simhash(body: &[String]) -> u64 {
         ));
     }
     set_bits.majority()
+}
+
+/// Calls `each` with the words of `paragraph`: its runs of alphanumeric
+/// characters.
+fn for_each_word<'a>(paragraph: &'a str, mut each: impl FnMut(&'a str)) {
+    if !paragraph.is_ascii() {
+        paragraph
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .for_each(each);
+        return;
+    }
+    // ASCII text, the common case, is split a byte at a time rather than
+    // decoded; `u8::is_ascii_alphanumeric` is `char::is_alphanumeric` there,
+    // and every byte offset is a character boundary.
+    let mut start = None;
+    for (at, byte) in paragraph.bytes().enumerate() {
+        match (byte.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                each(&paragraph[from..at]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        each(&paragraph[from..]);
+    }
 }
 
 /// `BYTE_LANES[b]` holds bit `i` of `b` in its byte `i`, so adding it to a
