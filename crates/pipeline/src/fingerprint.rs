@@ -3,7 +3,7 @@
 //! same value. `simhash` is a 64-bit SimHash of the body's three-word
 //! shingles, so a lightly edited copy lands within a few bits.
 
-use std::ops::Range;
+use std::collections::VecDeque;
 
 use sha2::{Digest, Sha256};
 use xxhash_rust::xxh3::xxh3_64;
@@ -36,38 +36,61 @@ fn body_sha256(body: &[String]) -> String {
 
 /// SimHash of the lower-cased word shingles of the body; 0 for no words.
 fn simhash(body: &[String]) -> u64 {
-    // The lower-cased words in one buffer, one space between each two: a
-    // shingle is then one slice of it, from its first word's start to its
-    // last word's end, with no copying.
-    let mut lowered = String::new();
-    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut shingle = Shingle::default();
+    let mut set_bits = SetBitCounts::default();
+    let mut words = 0usize;
     for paragraph in body {
         for_each_word(paragraph, |word| {
-            if !words.is_empty() {
-                lowered.push(' ');
+            shingle.push(word);
+            words += 1;
+            if shingle.is_full() {
+                set_bits.add(xxh3_64(shingle.text.as_bytes()));
             }
-            let start = lowered.len();
-            if word.is_ascii() {
-                lowered.push_str(word);
-                lowered[start..].make_ascii_lowercase();
-            } else {
-                // `str::to_lowercase`, not per character: a final sigma
-                // lowers differently.
-                lowered.push_str(&word.to_lowercase());
-            }
-            words.push(start..lowered.len());
         });
     }
-    if words.is_empty() {
-        return 0;
+    match words {
+        0 => 0,
+        // Fewer words than a shingle holds: they are the one shingle.
+        short if short < SHINGLE_WORDS => xxh3_64(shingle.text.as_bytes()),
+        _ => set_bits.majority(),
     }
-    let mut set_bits = SetBitCounts::default();
-    for window in words.windows(SHINGLE_WORDS.min(words.len())) {
-        set_bits.add(xxh3_64(
-            &lowered.as_bytes()[window[0].start..window[window.len() - 1].end],
-        ));
+}
+
+/// The last `SHINGLE_WORDS` words seen, lower-cased, one space between each
+/// two: only a shingle is held, however long the body.
+#[derive(Default)]
+struct Shingle {
+    text: String,
+    /// The length of each word in `text`, first to last.
+    word_lengths: VecDeque<usize>,
+}
+
+impl Shingle {
+    /// Adds `word` at the end, dropping the first word when full.
+    fn push(&mut self, word: &str) {
+        if self.is_full() {
+            let first = self.word_lengths.pop_front().unwrap_or_default();
+            // The word and the space after it.
+            self.text.drain(..(first + 1).min(self.text.len()));
+        }
+        if !self.word_lengths.is_empty() {
+            self.text.push(' ');
+        }
+        let start = self.text.len();
+        if word.is_ascii() {
+            self.text.push_str(word);
+            self.text[start..].make_ascii_lowercase();
+        } else {
+            // `str::to_lowercase`, not per character: a final sigma lowers
+            // differently.
+            self.text.push_str(&word.to_lowercase());
+        }
+        self.word_lengths.push_back(self.text.len() - start);
     }
-    set_bits.majority()
+
+    fn is_full(&self) -> bool {
+        self.word_lengths.len() == SHINGLE_WORDS
+    }
 }
 
 /// Calls `each` with the words of `paragraph`: its runs of alphanumeric
