@@ -212,6 +212,12 @@ pub fn markdown(plan: &BenchPlan, results: &BenchResults) -> String {
         overload.target_rate.unwrap_or_default(),
         plan.overload_deadline.as_millis(),
     );
+    let _ = writeln!(
+        out,
+        "- Calls answered OK, from when each was sent (the table counts from when each was due, \
+         so it adds the load generator's lag behind its schedule): {}",
+        report::from_send_line(overload)
+    );
     if let Some(health) = &overload.health {
         let _ = writeln!(
             out,

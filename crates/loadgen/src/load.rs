@@ -133,6 +133,9 @@ pub struct LoadReport {
     pub outcomes: std::collections::BTreeMap<&'static str, u64>,
     /// Latency of the calls answered `OK`, from when each was due.
     pub latency: LatencySummary,
+    /// Latency of the calls answered `OK`, from when each was sent: what the
+    /// server took, without the load generator's lag behind its schedule.
+    pub latency_from_send: LatencySummary,
     /// What the health probe heard, when asked for.
     pub health: Option<HealthReport>,
     /// The server's resident memory, when asked for.
@@ -233,6 +236,7 @@ pub async fn run(plan: &LoadPlan, articles: &Articles) -> Result<LoadReport, Loa
         megabytes_per_second: per_second(total.ok_bytes as f64 / 1e6, seconds),
         outcomes: total.outcomes,
         latency: total.latencies.summary(),
+        latency_from_send: total.from_send.summary(),
         health,
         rss,
     })

@@ -37,6 +37,7 @@ pub fn text(report: &LoadReport) -> String {
         "latency OK  p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, p99.9 {:.2} ms, max {:.2} ms",
         latency.p50_ms, latency.p90_ms, latency.p99_ms, latency.p999_ms, latency.max_ms
     );
+    let _ = writeln!(out, "  from send {}", from_send_line(report));
     if let Some(health) = &report.health {
         let _ = writeln!(out, "health      {}", health_line(health));
     }
@@ -86,6 +87,16 @@ pub fn markdown_table(rows: &[(String, &LoadReport)]) -> String {
     out
 }
 
+/// The latency of the calls answered `OK` from when each was sent, on one
+/// line: how long the server took, whatever the load generator's lag.
+pub fn from_send_line(report: &LoadReport) -> String {
+    let latency = &report.latency_from_send;
+    format!(
+        "p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        latency.p50_ms, latency.p99_ms, latency.max_ms
+    )
+}
+
 /// What the health probe heard, on one line.
 pub fn health_line(health: &HealthReport) -> String {
     let answers: Vec<String> = health
@@ -132,6 +143,7 @@ mod tests {
             megabytes_per_second: 2.0,
             outcomes: BTreeMap::from([("OK", 4000), ("RESOURCE_EXHAUSTED", 1), ("UNAVAILABLE", 2)]),
             latency: Latencies::default().summary(),
+            latency_from_send: Latencies::default().summary(),
             health: None,
             rss: None,
         }

@@ -24,6 +24,8 @@ use crate::{
 struct Waiting {
     /// Its ticket.
     ticket: Ticket,
+    /// When it was sent.
+    sent: Instant,
     /// Its size.
     article_bytes: usize,
 }
@@ -66,6 +68,7 @@ async fn one_stream(
     let first_article = articles.pick(first.sequence);
     waiting.push_back(Waiting {
         ticket: first,
+        sent: Instant::now(),
         article_bytes: text_bytes(first_article),
     });
     // The channel has room for the first article: the stream opens with it.
@@ -108,6 +111,7 @@ async fn send_articles(
         let article = articles.pick(ticket.sequence);
         let waiting = Waiting {
             ticket,
+            sent: Instant::now(),
             article_bytes: text_bytes(article),
         };
         if sent.send(waiting).is_err() || sender.send(article.clone()).await.is_err() {
@@ -132,10 +136,10 @@ async fn receive_answers(
                     break outcome::code_name(tonic::Code::Internal);
                 };
                 if answered.ticket.measured {
-                    let latency = answered.ticket.due.elapsed();
                     tally.record(
                         outcome::of_stream_response(&response),
-                        latency,
+                        answered.ticket.due.elapsed(),
+                        answered.sent.elapsed(),
                         answered.article_bytes,
                     );
                 }
@@ -158,6 +162,11 @@ async fn receive_answers(
 /// Counts the articles still waiting when their stream ended with `outcome`.
 fn settle(waiting: VecDeque<Waiting>, outcome: &'static str, tally: &mut Tally) {
     for article in waiting.into_iter().filter(|article| article.ticket.measured) {
-        tally.record(outcome, article.ticket.due.elapsed(), article.article_bytes);
+        tally.record(
+            outcome,
+            article.ticket.due.elapsed(),
+            article.sent.elapsed(),
+            article.article_bytes,
+        );
     }
 }

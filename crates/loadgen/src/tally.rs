@@ -14,17 +14,28 @@ pub struct Tally {
     /// answered at once and would hide how long real work takes; they are
     /// counted in `outcomes`.
     pub latencies: Latencies,
+    /// Latencies of the same calls from when each was sent: the server's
+    /// share, without the load generator's own lag behind its schedule.
+    pub from_send: Latencies,
     /// Article bytes of the calls answered `OK`.
     pub ok_bytes: u64,
 }
 
 impl Tally {
-    /// Records one call that ended with `outcome` after `latency`, carrying
-    /// an article of `article_bytes`.
-    pub fn record(&mut self, outcome: &'static str, latency: Duration, article_bytes: usize) {
+    /// Records one call that ended with `outcome`, `latency` after it was
+    /// due and `from_send` after it was sent, carrying an article of
+    /// `article_bytes`.
+    pub fn record(
+        &mut self,
+        outcome: &'static str,
+        latency: Duration,
+        from_send: Duration,
+        article_bytes: usize,
+    ) {
         *self.outcomes.entry(outcome).or_default() += 1;
         if outcome == outcome::code_name(tonic::Code::Ok) {
             self.latencies.record(latency);
+            self.from_send.record(from_send);
             self.ok_bytes += article_bytes as u64;
         }
     }
@@ -35,6 +46,7 @@ impl Tally {
             *self.outcomes.entry(outcome).or_default() += count;
         }
         self.latencies.merge(&other.latencies);
+        self.from_send.merge(&other.from_send);
         self.ok_bytes += other.ok_bytes;
     }
 
@@ -51,25 +63,42 @@ mod tests {
     #[test]
     fn only_calls_answered_ok_count_towards_latency_and_bytes() {
         let mut tally = Tally::default();
-        tally.record("OK", Duration::from_millis(5), 5000);
-        tally.record("RESOURCE_EXHAUSTED", Duration::from_micros(50), 5000);
-        tally.record(outcome::NO_ANSWER, Duration::from_secs(9), 5000);
+        tally.record("OK", Duration::from_millis(5), Duration::from_millis(2), 5000);
+        tally.record(
+            "RESOURCE_EXHAUSTED",
+            Duration::from_micros(50),
+            Duration::from_micros(40),
+            5000,
+        );
+        tally.record(
+            outcome::NO_ANSWER,
+            Duration::from_secs(9),
+            Duration::from_secs(8),
+            5000,
+        );
         assert_eq!(tally.calls(), 3);
         assert_eq!(tally.latencies.count(), 1);
+        assert_eq!(tally.from_send.count(), 1);
         assert_eq!(tally.ok_bytes, 5000);
     }
 
     #[test]
     fn merged_tallies_add_up() {
         let mut first = Tally::default();
-        first.record("OK", Duration::from_millis(1), 10);
-        first.record("DEADLINE_EXCEEDED", Duration::from_millis(1), 10);
+        first.record("OK", Duration::from_millis(1), Duration::from_millis(1), 10);
+        first.record(
+            "DEADLINE_EXCEEDED",
+            Duration::from_millis(1),
+            Duration::from_millis(1),
+            10,
+        );
         let mut second = Tally::default();
-        second.record("OK", Duration::from_millis(2), 20);
+        second.record("OK", Duration::from_millis(2), Duration::from_millis(1), 20);
         first.merge(&second);
         assert_eq!(first.outcomes.get("OK"), Some(&2));
         assert_eq!(first.outcomes.get("DEADLINE_EXCEEDED"), Some(&1));
         assert_eq!(first.ok_bytes, 30);
         assert_eq!(first.latencies.count(), 2);
+        assert_eq!(first.from_send.count(), 2);
     }
 }

@@ -31,12 +31,13 @@ pub async fn drive(
         if let Some(deadline) = deadline {
             request.set_timeout(deadline);
         }
+        let sent = std::time::Instant::now();
         let ended = match tokio::time::timeout(bound, client.normalize(request)).await {
             Ok(result) => outcome::of_unary(&result),
             Err(_) => outcome::NO_ANSWER,
         };
         if ticket.measured {
-            tally.record(ended, ticket.due.elapsed(), text_bytes(article));
+            tally.record(ended, ticket.due.elapsed(), sent.elapsed(), text_bytes(article));
         }
     }
     tally
