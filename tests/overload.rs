@@ -10,8 +10,18 @@ use normalizer_loadgen::{Articles, LoadPlan, Method, Rate};
 use normalizer_proto::v1::{NormalizeRequest, RawArticle, raw_article::Content};
 
 /// The outcomes a caller may see under overload: served with a record,
-/// refused at admission, or past its deadline.
-const EXPECTED_OUTCOMES: [&str; 3] = ["OK", "RESOURCE_EXHAUSTED", "DEADLINE_EXCEEDED"];
+/// refused at admission, or past its deadline. A record can also come after
+/// the deadline by the caller's clock (`OK_AFTER_DEADLINE`): the server
+/// counts the deadline from when it reads the call, which on a loaded machine
+/// is later than when it was sent. A caller enforcing its deadline sees
+/// `DEADLINE_EXCEEDED` then; how often it happens depends on the machine's
+/// load, so it is reported by `make bench`, not asserted here.
+const EXPECTED_OUTCOMES: [&str; 4] = [
+    "OK",
+    "OK_AFTER_DEADLINE",
+    "RESOURCE_EXHAUSTED",
+    "DEADLINE_EXCEEDED",
+];
 
 #[tokio::test]
 async fn under_overload_every_call_is_served_refused_or_past_its_deadline_and_health_stays_serving() {
@@ -55,7 +65,11 @@ async fn under_overload_every_call_is_served_refused_or_past_its_deadline_and_he
         report.outcomes
     );
     // `OK` counts only answers that carry a record.
-    assert!(report.count("OK") > 0, "{:?}", report.outcomes);
+    assert!(
+        report.count("OK") + report.count("OK_AFTER_DEADLINE") > 0,
+        "{:?}",
+        report.outcomes
+    );
     assert!(
         report.count("RESOURCE_EXHAUSTED") > 0,
         "the load went past the admission limit: {:?}",

@@ -1,12 +1,20 @@
 //! How a call ended, as the name a report counts it under: the gRPC status
-//! code (`OK`, `RESOURCE_EXHAUSTED`, …), or one of two names for what no
-//! status code says: an `OK` without a record, and no answer at all.
+//! code (`OK`, `RESOURCE_EXHAUSTED`, …), or one of three names for what no
+//! status code says: an `OK` without a record, a record after the call's
+//! deadline, and no answer at all.
 
 use normalizer_proto::v1::NormalizeResponse;
+use std::time::Duration;
+
 use tonic::{Code, Response, Status, TimeoutExpired};
 
 /// An `OK` answer that carries no record: the server broke its contract.
 pub const OK_WITHOUT_RECORD: &str = "OK_WITHOUT_RECORD";
+
+/// An `OK` answer with a record that came after the call's deadline, by the
+/// load generator's clock from when it sent the call. A gRPC client that
+/// enforces its deadline would have given up on it with `DEADLINE_EXCEEDED`.
+pub const OK_AFTER_DEADLINE: &str = "OK_AFTER_DEADLINE";
 
 /// No answer within the call's bound (its deadline and a grace period, or
 /// the bound of calls without a deadline): the server hung.
@@ -47,6 +55,17 @@ pub fn of_unary(result: &Result<Response<NormalizeResponse>, Status>) -> &'stati
         Ok(response) if response.get_ref().article.is_some() => code_name(Code::Ok),
         Ok(_) => OK_WITHOUT_RECORD,
         Err(status) => of_status(status),
+    }
+}
+
+/// `outcome`, or [`OK_AFTER_DEADLINE`] for an `OK` that took longer than
+/// `deadline`.
+pub fn against_deadline(outcome: &'static str, took: Duration, deadline: Option<Duration>) -> &'static str {
+    let late = deadline.is_some_and(|deadline| took > deadline);
+    if late && outcome == code_name(Code::Ok) {
+        OK_AFTER_DEADLINE
+    } else {
+        outcome
     }
 }
 
@@ -121,6 +140,23 @@ mod tests {
         assert_eq!(
             of_stream_response(&NormalizeResponse::default()),
             OK_WITHOUT_RECORD
+        );
+    }
+
+    #[test]
+    fn a_record_after_the_deadline_is_counted_apart() {
+        let deadline = Some(Duration::from_millis(100));
+        let ok = code_name(Code::Ok);
+        assert_eq!(against_deadline(ok, Duration::from_millis(99), deadline), ok);
+        assert_eq!(
+            against_deadline(ok, Duration::from_millis(101), deadline),
+            OK_AFTER_DEADLINE
+        );
+        assert_eq!(against_deadline(ok, Duration::from_secs(9), None), ok);
+        let refused = code_name(Code::ResourceExhausted);
+        assert_eq!(
+            against_deadline(refused, Duration::from_millis(101), deadline),
+            refused
         );
     }
 }

@@ -36,8 +36,10 @@ pub async fn drive(
             Ok(result) => outcome::of_unary(&result),
             Err(_) => outcome::NO_ANSWER,
         };
+        let took = sent.elapsed();
+        let ended = outcome::against_deadline(ended, took, deadline);
         if ticket.measured {
-            tally.record(ended, ticket.due.elapsed(), sent.elapsed(), text_bytes(article));
+            tally.record(ended, ticket.due.elapsed(), took, text_bytes(article));
         }
     }
     tally

@@ -22,6 +22,7 @@ use crate::{
     convert::{ArticleInput, content_field, to_proto},
     error::RequestError,
     metrics::Metrics,
+    observe::CallArrived,
 };
 
 /// Articles of one stream normalized at once; responses still leave in order.
@@ -147,7 +148,8 @@ impl NormalizerService {
     }
 }
 
-/// The deadline a caller set with `grpc-timeout`, less the margin.
+/// The deadline a caller set with `grpc-timeout`, counted from when the call
+/// arrived, less the margin.
 fn deadline_of<T>(request: &Request<T>) -> Option<Instant> {
     let value = request.metadata().get("grpc-timeout")?.to_str().ok()?;
     let (amount, unit) = value.split_at(value.len().checked_sub(1)?);
@@ -161,7 +163,11 @@ fn deadline_of<T>(request: &Request<T>) -> Option<Instant> {
         "n" => Duration::from_nanos(amount),
         _ => return None,
     };
-    Some(Instant::now() + timeout.saturating_sub(DEADLINE_MARGIN.max(timeout / 20)))
+    let arrived = request
+        .extensions()
+        .get::<CallArrived>()
+        .map_or_else(Instant::now, |arrived| arrived.0);
+    Some(arrived + timeout.saturating_sub(DEADLINE_MARGIN.max(timeout / 20)))
 }
 
 /// A status as the `google.rpc.Status` of one response, details included.
@@ -297,6 +303,19 @@ mod tests {
             .metadata_mut()
             .insert("grpc-timeout", "soon".parse().expect("ASCII"));
         assert!(deadline_of(&request).is_none());
+    }
+
+    #[test]
+    fn the_deadline_counts_from_when_the_call_arrived() {
+        let arrived = Instant::now();
+        let mut request = Request::new(());
+        request
+            .metadata_mut()
+            .insert("grpc-timeout", "100m".parse().expect("ASCII"));
+        request.extensions_mut().insert(CallArrived(arrived));
+        // 100 ms less the 10 ms margin, from the arrival, however late this
+        // test reads the request.
+        assert_eq!(deadline_of(&request), Some(arrived + Duration::from_millis(90)));
     }
 
     #[test]
