@@ -17,6 +17,7 @@
 
 mod bulk;
 mod convert;
+mod deadline;
 mod error;
 mod eval;
 mod eval_html;

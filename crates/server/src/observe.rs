@@ -1,13 +1,12 @@
 //! A tower layer around every gRPC call: continues the caller's W3C trace
 //! (`traceparent`, `tracestate`, `baggage`), opens the server span with the
 //! OpenTelemetry RPC attributes, answers with the trace id in the
-//! `x-trace-id` header, and records the RED metrics. It also notes when
-//! each call arrived ([`CallArrived`]), before its message is read.
+//! `x-trace-id` header, and records the RED metrics. Handlers know nothing
+//! of it.
 
 use std::{
     sync::Arc,
     task::{Context, Poll},
-    time::Instant,
 };
 
 use http::{HeaderValue, Request, Response};
@@ -19,14 +18,6 @@ use tracing::{Instrument, field::Empty};
 use tracing_opentelemetry::OpenTelemetrySpanExt;
 
 use crate::metrics::{Metrics, RpcLabels};
-
-/// When a call reached the services, before its message was read. tonic
-/// starts its own timer for the caller's `grpc-timeout` here and answers
-/// CANCELLED when it runs out; the service counts the deadline from here too,
-/// so that its DEADLINE_EXCEEDED comes first even when reading the message
-/// was slow.
-#[derive(Debug, Clone, Copy)]
-pub struct CallArrived(pub Instant);
 
 /// The response header that carries the trace id, for support tickets.
 pub const TRACE_ID_HEADER: &str = "x-trace-id";
@@ -83,8 +74,7 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, mut request: Request<B>) -> Self::Future {
-        request.extensions_mut().insert(CallArrived(Instant::now()));
+    fn call(&mut self, request: Request<B>) -> Self::Future {
         let (service, method) = split_path(request.uri().path());
         let span = if UNTRACED_SERVICES.contains(&service.as_str()) {
             tracing::Span::none()

@@ -2,11 +2,7 @@
 //! parse each request, run the pipeline on the worker pool off the async
 //! reactor within the caller's deadline, map the result.
 
-use std::{
-    pin::Pin,
-    sync::Arc,
-    time::{Duration, Instant},
-};
+use std::{pin::Pin, sync::Arc, time::Instant};
 
 use futures_util::{Stream, StreamExt};
 use normalizer_pipeline::{Input, Options, normalize};
@@ -20,19 +16,13 @@ use tonic::{Request, Response, Status, Streaming};
 
 use crate::{
     convert::{ArticleInput, content_field, to_proto},
+    deadline::{CallArrived, give_up_at, grpc_timeout},
     error::RequestError,
     metrics::Metrics,
-    observe::CallArrived,
 };
 
 /// Articles of one stream normalized at once; responses still leave in order.
 const STREAM_PARALLELISM: usize = 8;
-
-/// How much sooner than the caller's deadline the service gives up (at
-/// least; a twentieth of the timeout when that is more), so that the caller
-/// hears DEADLINE_EXCEEDED from it rather than the transport's generic
-/// CANCELLED at the very deadline.
-const DEADLINE_MARGIN: Duration = Duration::from_millis(10);
 
 /// The limits a service enforces.
 #[derive(Debug, Clone, Copy)]
@@ -148,26 +138,15 @@ impl NormalizerService {
     }
 }
 
-/// The deadline a caller set with `grpc-timeout`, counted from when the call
-/// arrived, less the margin.
+/// When the service gives up on the caller's deadline (`grpc-timeout`),
+/// counted from when the call arrived.
 fn deadline_of<T>(request: &Request<T>) -> Option<Instant> {
-    let value = request.metadata().get("grpc-timeout")?.to_str().ok()?;
-    let (amount, unit) = value.split_at(value.len().checked_sub(1)?);
-    let amount: u64 = amount.parse().ok()?;
-    let timeout = match unit {
-        "H" => Duration::from_secs(amount.saturating_mul(3600)),
-        "M" => Duration::from_secs(amount.saturating_mul(60)),
-        "S" => Duration::from_secs(amount),
-        "m" => Duration::from_millis(amount),
-        "u" => Duration::from_micros(amount),
-        "n" => Duration::from_nanos(amount),
-        _ => return None,
-    };
+    let timeout = grpc_timeout(request.metadata().get("grpc-timeout")?.to_str().ok()?)?;
     let arrived = request
         .extensions()
         .get::<CallArrived>()
         .map_or_else(Instant::now, |arrived| arrived.0);
-    Some(arrived + timeout.saturating_sub(DEADLINE_MARGIN.max(timeout / 20)))
+    Some(give_up_at(arrived, timeout))
 }
 
 /// A status as the `google.rpc.Status` of one response, details included.
@@ -288,24 +267,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn grpc_timeout_units_are_understood() {
-        let mut request = Request::new(());
-        request
-            .metadata_mut()
-            .insert("grpc-timeout", "2S".parse().expect("ASCII"));
-        let deadline = deadline_of(&request).expect("a deadline");
-        let left = deadline.saturating_duration_since(Instant::now());
-        assert!(
-            left <= Duration::from_millis(1900) && left > Duration::from_millis(1800),
-            "{left:?}"
-        );
-        request
-            .metadata_mut()
-            .insert("grpc-timeout", "soon".parse().expect("ASCII"));
-        assert!(deadline_of(&request).is_none());
-    }
-
-    #[test]
     fn the_deadline_counts_from_when_the_call_arrived() {
         let arrived = Instant::now();
         let mut request = Request::new(());
@@ -315,7 +276,10 @@ mod tests {
         request.extensions_mut().insert(CallArrived(arrived));
         // 100 ms less the 10 ms margin, from the arrival, however late this
         // test reads the request.
-        assert_eq!(deadline_of(&request), Some(arrived + Duration::from_millis(90)));
+        assert_eq!(
+            deadline_of(&request),
+            Some(arrived + std::time::Duration::from_millis(90))
+        );
     }
 
     #[test]

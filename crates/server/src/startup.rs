@@ -26,6 +26,7 @@ use tonic::{
 use tonic_health::ServingStatus;
 
 use crate::{
+    deadline::DeadlineLayer,
     metrics::Metrics,
     observe::ObserveLayer,
     service::{NormalizerService, ServiceLimits},
@@ -168,6 +169,7 @@ impl Application {
                 settings.server.keepalive_timeout_seconds,
             )))
             .layer(ObserveLayer::new(Arc::clone(&self.metrics)))
+            .layer(DeadlineLayer)
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
