@@ -60,22 +60,16 @@ impl Tally {
 mod tests {
     use super::*;
 
+    fn ms(millis: u64) -> Duration {
+        Duration::from_millis(millis)
+    }
+
     #[test]
     fn only_calls_answered_ok_count_towards_latency_and_bytes() {
         let mut tally = Tally::default();
-        tally.record("OK", Duration::from_millis(5), Duration::from_millis(2), 5000);
-        tally.record(
-            "RESOURCE_EXHAUSTED",
-            Duration::from_micros(50),
-            Duration::from_micros(40),
-            5000,
-        );
-        tally.record(
-            outcome::NO_ANSWER,
-            Duration::from_secs(9),
-            Duration::from_secs(8),
-            5000,
-        );
+        tally.record("OK", ms(5), ms(2), 5000);
+        tally.record("RESOURCE_EXHAUSTED", ms(1), ms(1), 5000);
+        tally.record(outcome::NO_ANSWER, ms(9000), ms(8000), 5000);
         assert_eq!(tally.calls(), 3);
         assert_eq!(tally.latencies.count(), 1);
         assert_eq!(tally.from_send.count(), 1);
@@ -85,15 +79,10 @@ mod tests {
     #[test]
     fn merged_tallies_add_up() {
         let mut first = Tally::default();
-        first.record("OK", Duration::from_millis(1), Duration::from_millis(1), 10);
-        first.record(
-            "DEADLINE_EXCEEDED",
-            Duration::from_millis(1),
-            Duration::from_millis(1),
-            10,
-        );
+        first.record("OK", ms(1), ms(1), 10);
+        first.record("DEADLINE_EXCEEDED", ms(1), ms(1), 10);
         let mut second = Tally::default();
-        second.record("OK", Duration::from_millis(2), Duration::from_millis(1), 20);
+        second.record("OK", ms(2), ms(1), 20);
         first.merge(&second);
         assert_eq!(first.outcomes.get("OK"), Some(&2));
         assert_eq!(first.outcomes.get("DEADLINE_EXCEEDED"), Some(&1));
