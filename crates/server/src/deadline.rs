@@ -145,7 +145,10 @@ mod tests {
             .header("grpc-timeout", "20m")
             .body(())
             .expect("a request");
-        let response = service.call(request).await.expect("an answer");
+        let response = tokio::time::timeout(Duration::from_secs(10), service.call(request))
+            .await
+            .expect("the layer answers at the deadline, long before 10 s")
+            .expect("an answer");
         assert_eq!(
             response
                 .headers()
