@@ -174,35 +174,19 @@ pub(crate) fn line_key(text: &str) -> String {
     };
     let mut key = String::with_capacity(text.len());
     let mut in_digits = false;
-    if text.is_ascii() {
-        // A byte at a time: the common case, with nothing to decode or fold
-        // but ASCII capitals.
-        for byte in text.bytes() {
-            if byte.is_ascii_digit() {
-                if !in_digits {
-                    key.push('0');
-                }
-                in_digits = true;
-            } else {
-                in_digits = false;
-                key.push(char::from(byte.to_ascii_lowercase()));
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                key.push('0');
             }
+            in_digits = true;
+            continue;
         }
-    } else {
-        for c in text.chars() {
-            if c.is_ascii_digit() {
-                if !in_digits {
-                    key.push('0');
-                }
-                in_digits = true;
-                continue;
-            }
-            in_digits = false;
-            if c == '…' {
-                key.push_str("...");
-            } else {
-                push_folded(&mut key, c);
-            }
+        in_digits = false;
+        if c == '…' {
+            key.push_str("...");
+        } else {
+            push_folded(&mut key, c);
         }
     }
     let end = key.trim_end_matches([':', '.', ' ', '!']).len();
