@@ -2,13 +2,16 @@
 //! start the server binary, find its unary and streaming maximum rates, load
 //! it at 50 % and 90 % of each (the latency a caller sees below saturation),
 //! then overload it at 4 × the unary maximum with a deadline, polling health
-//! and sampling its memory, and stop it. The results are one Markdown table.
+//! and sampling its memory, and stop it. Before the server starts, the
+//! pipeline alone runs on the same articles on one thread, for comparison.
+//! The results are one Markdown table and a few lines.
 
 use std::{fmt::Write, path::PathBuf, time::Duration};
 
 use crate::{
     articles::Articles,
     load::{self, LoadError, LoadPlan, LoadReport, Method},
+    pipeline::{self, PipelineRate},
     report,
     schedule::Rate,
     server::{ServerError, ServerProcess},
@@ -25,6 +28,9 @@ const OVERLOAD_CONNECTIONS: usize = 4;
 /// `server.max_concurrent_requests` (256), so calls past it are refused,
 /// and no more than its HTTP/2 streams per connection (128).
 const OVERLOAD_CONCURRENCY: usize = 128;
+
+/// How long the pipeline alone runs on the articles.
+const PIPELINE_DURATION: Duration = Duration::from_secs(5);
 
 /// How often the health service is asked during the overload run.
 const OVERLOAD_HEALTH_EVERY: Duration = Duration::from_millis(100);
@@ -79,6 +85,9 @@ pub enum BenchError {
     /// A phase could not run.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// The pipeline alone panicked on an article.
+    #[error("the pipeline panicked on an article of the corpus")]
+    PipelinePanicked,
     /// A maximum-rate phase answered nothing, so no rate can be derived from it.
     #[error("the {0} maximum-rate phase got no calls answered")]
     NoThroughput(Method),
@@ -91,6 +100,8 @@ pub struct BenchResults {
     pub phases: Vec<(String, LoadReport)>,
     /// The overload run.
     pub overload: LoadReport,
+    /// The pipeline alone on the same articles, on one thread.
+    pub pipeline: PipelineRate,
 }
 
 /// Runs every phase against a server started for it.
@@ -98,8 +109,13 @@ pub struct BenchResults {
 /// # Errors
 /// The server cannot be started, a phase cannot run, or a maximum is zero.
 pub async fn run(plan: &BenchPlan, progress: impl Fn(&str)) -> Result<BenchResults, BenchError> {
+    progress("pipeline alone");
+    let articles = plan.articles.clone();
+    let pipeline = tokio::task::spawn_blocking(move || pipeline::measure(&articles, PIPELINE_DURATION))
+        .await
+        .map_err(|_| BenchError::PipelinePanicked)?;
     let server = ServerProcess::start(&plan.server_binary, &[]).await?;
-    let results = run_phases(plan, &server, progress).await;
+    let results = run_phases(plan, &server, pipeline, progress).await;
     let stopped = server.stop().await;
     let results = results?;
     stopped?;
@@ -109,6 +125,7 @@ pub async fn run(plan: &BenchPlan, progress: impl Fn(&str)) -> Result<BenchResul
 async fn run_phases(
     plan: &BenchPlan,
     server: &ServerProcess,
+    pipeline: PipelineRate,
     progress: impl Fn(&str),
 ) -> Result<BenchResults, BenchError> {
     let base = LoadPlan {
@@ -175,7 +192,11 @@ async fn run_phases(
     };
     progress("unary overload");
     let overload = load::run(&overload_plan, &plan.articles).await?;
-    Ok(BenchResults { phases, overload })
+    Ok(BenchResults {
+        phases,
+        overload,
+        pipeline,
+    })
 }
 
 /// The results as the Markdown page `make bench` writes.
@@ -228,6 +249,33 @@ pub fn markdown(plan: &BenchPlan, results: &BenchResults) -> String {
     }
     if let Some(rss) = &overload.rss {
         let _ = writeln!(out, "- Server resident memory: {}", report::rss_line(rss));
+    }
+    out.push_str(&comparison(results));
+    out
+}
+
+/// The server's streaming rate next to the pipeline's own, per core.
+fn comparison(results: &BenchResults) -> String {
+    let pipeline = results.pipeline;
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut out = format!(
+        "\nThe pipeline alone on the same articles, one thread, no gRPC: {:.0} articles/s, \
+         {:.2} MB/s per core ({cores} cores here).\n",
+        pipeline.articles_per_second, pipeline.megabytes_per_second,
+    );
+    let stream_max = results
+        .phases
+        .iter()
+        .find(|(_, report)| report.method == Method::Stream && report.target_rate.is_none());
+    if let Some((_, stream)) = stream_max.filter(|_| pipeline.megabytes_per_second > 0.0) {
+        let all_cores = pipeline.megabytes_per_second * cores as f64;
+        let _ = writeln!(
+            out,
+            "- Streaming at max: {:.2} MB/s, {:.2} × the pipeline's rate on all {cores} cores \
+             ({all_cores:.2} MB/s), which the server shares with the load generator.",
+            stream.megabytes_per_second,
+            stream.megabytes_per_second / all_cores,
+        );
     }
     out
 }

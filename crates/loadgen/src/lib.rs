@@ -16,6 +16,7 @@
 //! - `load`: one run, from plan to report.
 //! - `report`: reports as text and Markdown.
 //! - `server`: the server under test as a child process.
+//! - `pipeline`: the pipeline alone on the same articles, for comparison.
 //! - `bench`: the phases of `make bench` and their results page.
 
 pub mod articles;
@@ -24,6 +25,7 @@ pub mod health;
 pub mod latency;
 pub mod load;
 pub mod outcome;
+pub mod pipeline;
 pub mod report;
 pub mod rss;
 pub mod schedule;
