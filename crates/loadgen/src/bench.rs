@@ -10,6 +10,7 @@ use std::{fmt::Write, path::PathBuf, time::Duration};
 
 use crate::{
     articles::Articles,
+    cpu,
     load::{self, LoadError, LoadPlan, LoadReport, Method},
     pipeline::{self, PipelineRate},
     report,
@@ -102,6 +103,9 @@ pub struct BenchResults {
     pub overload: LoadReport,
     /// The pipeline alone on the same articles, on one thread.
     pub pipeline: PipelineRate,
+    /// Cores the server used on average during the streaming maximum phase:
+    /// its CPU time over the wall time. `None` where it cannot be read.
+    pub stream_max_cores: Option<f64>,
 }
 
 /// Runs every phase against a server started for it.
@@ -142,6 +146,7 @@ async fn run_phases(
     };
     let mut unary_max = None;
     let mut stream_max = None;
+    let mut stream_max_cores = None;
     let mut phases = Vec::new();
     for (method, pace) in PHASES {
         let measured_max = match method {
@@ -160,6 +165,8 @@ async fn run_phases(
             (Pace::ShareOfMax(_), None) => return Err(BenchError::NoThroughput(method)),
         };
         progress(&label);
+        let cpu_before = server.pid().and_then(cpu::used);
+        let started = std::time::Instant::now();
         let report = load::run(
             &LoadPlan {
                 method,
@@ -169,6 +176,12 @@ async fn run_phases(
             &plan.articles,
         )
         .await?;
+        if matches!((method, pace), (Method::Stream, Pace::Max)) {
+            let cpu_after = server.pid().and_then(cpu::used);
+            stream_max_cores = cpu_before.zip(cpu_after).map(|(before, after)| {
+                after.saturating_sub(before).as_secs_f64() / started.elapsed().as_secs_f64()
+            });
+        }
         if matches!(pace, Pace::Max) {
             let max = Some(report.requests_per_second).filter(|rate| *rate > 0.0);
             let max = max.ok_or(BenchError::NoThroughput(method))?;
@@ -196,6 +209,7 @@ async fn run_phases(
         phases,
         overload,
         pipeline,
+        stream_max_cores,
     })
 }
 
@@ -276,6 +290,16 @@ fn comparison(results: &BenchResults) -> String {
             stream.megabytes_per_second,
             stream.megabytes_per_second / all_cores,
         );
+        if let Some(cores_used) = results.stream_max_cores.filter(|cores| *cores > 0.0) {
+            let per_core = stream.megabytes_per_second / cores_used;
+            let _ = writeln!(
+                out,
+                "- The server used {cores_used:.2} cores on average in that phase (its CPU time \
+                 over the wall time): {per_core:.2} MB/s per core it used, {:.2} × the \
+                 pipeline's per-core rate.",
+                per_core / pipeline.megabytes_per_second,
+            );
+        }
     }
     out
 }

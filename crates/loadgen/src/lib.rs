@@ -13,6 +13,7 @@
 //! - `tally`: what the workers counted, merged.
 //! - `health`: health checks during a run.
 //! - `rss`: the server's resident memory during a run.
+//! - `cpu`: the CPU time the server used.
 //! - `load`: one run, from plan to report.
 //! - `report`: reports as text and Markdown.
 //! - `server`: the server under test as a child process.
@@ -21,6 +22,7 @@
 
 pub mod articles;
 pub mod bench;
+pub mod cpu;
 pub mod health;
 pub mod latency;
 pub mod load;
