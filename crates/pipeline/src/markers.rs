@@ -165,6 +165,26 @@ fn folded(marker: &str) -> String {
 /// (and WordPress's unfilled `%d`) as one `0`, without trailing colons, dots
 /// and spaces.
 pub(crate) fn line_key(text: &str) -> String {
+    line_key_start(text, usize::MAX).key
+}
+
+/// Characters a line key drops from its end.
+const KEY_TRAILERS: [char; 4] = [':', '.', ' ', '!'];
+
+/// The start of a line key, from [`line_key_start`].
+#[derive(Debug, PartialEq, Eq)]
+struct KeyStart {
+    /// The whole key, or, when `whole` is false, its first bytes: more than
+    /// the limit asked for.
+    key: String,
+    /// Whether `key` is the whole key.
+    whole: bool,
+}
+
+/// The line key of `text`, built only as far as needed to tell that it is
+/// longer than `limit` bytes: a paragraph is compared with short table keys,
+/// and folding all of it would be wasted.
+fn line_key_start(text: &str, limit: usize) -> KeyStart {
     let unfilled;
     let text = if text.contains("%d") {
         unfilled = text.replace("%d", "0");
@@ -172,28 +192,40 @@ pub(crate) fn line_key(text: &str) -> String {
     } else {
         text
     };
-    let mut key = String::with_capacity(text.len());
+    // Whitespace folds to itself and nothing else folds to whitespace, so
+    // trimming the text's start trims the key's.
+    let text = text.trim_start();
+    let mut key = String::with_capacity(text.len().min(limit.saturating_add(4)));
     let mut in_digits = false;
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         if c.is_ascii_digit() {
             if !in_digits {
                 key.push('0');
             }
             in_digits = true;
-            continue;
-        }
-        in_digits = false;
-        if c == '…' {
-            key.push_str("...");
         } else {
-            push_folded(&mut key, c);
+            in_digits = false;
+            if c == '…' {
+                key.push_str("...");
+            } else {
+                push_folded(&mut key, c);
+            }
+        }
+        // Past the limit the key can only come back under it if all that
+        // follows is trimmed from its end.
+        if key.len() > limit
+            && text[at + c.len_utf8()..]
+                .chars()
+                .any(|rest| !KEY_TRAILERS.contains(&rest) && rest != '…')
+        {
+            return KeyStart { key, whole: false };
         }
     }
-    let end = key.trim_end_matches([':', '.', ' ', '!']).len();
+    let end = key.trim_end_matches(KEY_TRAILERS).len();
     key.truncate(end);
     let start = key.len() - key.trim_start().len();
     key.drain(..start);
-    key
+    KeyStart { key, whole: true }
 }
 
 /// A table of markers folded once, with the markers of each first folded
@@ -339,33 +371,60 @@ pub(crate) fn starts_with_label(text: &str) -> bool {
     see_also_label(text).is_some() || commentary_label(text).is_some()
 }
 
+/// Whole boilerplate lines by their line keys.
+static BOILERPLATE_LINES: LazyLock<HashMap<String, RemovedKind>> = LazyLock::new(|| {
+    LANGUAGES
+        .iter()
+        .flat_map(|markers| markers.boilerplate_lines.iter())
+        .map(|(line, kind)| (line_key(line), *kind))
+        .collect()
+});
+
+/// The line keys of the openings of boilerplate lines.
+static BOILERPLATE_PREFIXES: LazyLock<Vec<(String, RemovedKind)>> = LazyLock::new(|| {
+    LANGUAGES
+        .iter()
+        .flat_map(|markers| markers.boilerplate_prefixes.iter())
+        .map(|(prefix, kind)| (line_key(prefix), *kind))
+        .collect()
+});
+
+/// The longest key of both boilerplate tables and the longest network name:
+/// a line whose key is longer can only be a share bar.
+static LONGEST_BOILERPLATE_KEY: LazyLock<usize> = LazyLock::new(|| {
+    BOILERPLATE_LINES
+        .keys()
+        .chain(BOILERPLATE_PREFIXES.iter().map(|(prefix, _)| prefix))
+        .map(String::len)
+        .chain(SOCIAL_NETWORKS.iter().map(|name| name.len()))
+        .max()
+        .unwrap_or_default()
+});
+
 /// What kind of boilerplate a whole line is, if it is boilerplate.
 pub(crate) fn boilerplate_kind(text: &str) -> Option<RemovedKind> {
-    static LINES: LazyLock<HashMap<String, RemovedKind>> = LazyLock::new(|| {
-        LANGUAGES
-            .iter()
-            .flat_map(|markers| markers.boilerplate_lines.iter())
-            .map(|(line, kind)| (line_key(line), *kind))
-            .collect()
-    });
-    static PREFIXES: LazyLock<Vec<(String, RemovedKind)>> = LazyLock::new(|| {
-        LANGUAGES
-            .iter()
-            .flat_map(|markers| markers.boilerplate_prefixes.iter())
-            .map(|(prefix, kind)| (line_key(prefix), *kind))
-            .collect()
-    });
-    let key = line_key(text);
-    if let Some(kind) = LINES.get(&key) {
+    let KeyStart { key, whole } = line_key_start(text, *LONGEST_BOILERPLATE_KEY);
+    if whole && let Some(kind) = BOILERPLATE_LINES.get(&key) {
         return Some(*kind);
     }
-    if let Some((_, kind)) = PREFIXES
+    if let Some((_, kind)) = BOILERPLATE_PREFIXES
         .iter()
         .find(|(prefix, _)| key.starts_with(prefix.as_str()))
     {
         return Some(*kind);
     }
-    is_social_links(&key).then_some(RemovedKind::SocialLinks)
+    let social = if whole {
+        is_social_links(&key)
+    } else {
+        // A long line is a share bar only if it opens with a network name
+        // (a first word that runs past the start cannot be one); only then
+        // is the whole key worth building.
+        social_words(&key)
+            .next()
+            .is_none_or(|first| SOCIAL_NETWORKS.contains(&first))
+            && is_social_links(&line_key(text))
+    };
+    social.then_some(RemovedKind::SocialLinks)
 }
 
 /// A timestamp line is at most this long.
@@ -412,11 +471,14 @@ const MAX_CREDIT_LINE_CHARS: usize = 80;
 
 /// Whether a line key is nothing but social network names.
 fn is_social_links(key: &str) -> bool {
-    let mut names = key
-        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','))
-        .filter(|name| !name.is_empty())
-        .peekable();
+    let mut names = social_words(key).peekable();
     names.peek().is_some() && names.all(|name| SOCIAL_NETWORKS.contains(&name))
+}
+
+/// The words of a line key, split where a share bar separates its names.
+fn social_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','))
+        .filter(|name| !name.is_empty())
 }
 
 /// The names after a byline opener (`By `, `Autor:`) at the start of
@@ -630,5 +692,106 @@ mod tests {
         );
         assert_eq!(split_names("Ann Lee & Bo Park"), ["Ann Lee", "Bo Park"]);
         assert_eq!(split_names("Ann Lee"), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_key_start_stops_past_the_limit_unless_the_rest_is_trimmed() {
+        let long = line_key_start("Share this story with 12 friends today", 8);
+        assert!(!long.whole);
+        assert!(long.key.len() > 8);
+        assert!("share this story with 0 friends today".starts_with(&long.key));
+        assert_eq!(
+            line_key_start("  Like Loading…!::...  ", 12),
+            KeyStart {
+                key: "like loading".to_owned(),
+                whole: true
+            }
+        );
+        assert_eq!(line_key_start("Share this:", usize::MAX).key, "share this");
+    }
+
+    #[test]
+    fn a_long_share_bar_is_found_past_the_key_limit() {
+        let bar = ["Facebook"; 40].join(" | ");
+        assert!(bar.len() > *LONGEST_BOILERPLATE_KEY);
+        assert_eq!(boilerplate_kind(&bar), Some(RemovedKind::SocialLinks));
+        assert_eq!(boilerplate_kind(&format!("{bar} | Newsletter")), None);
+        assert_eq!(
+            boilerplate_kind(&format!(" | {bar}")),
+            Some(RemovedKind::SocialLinks)
+        );
+    }
+
+    /// The kind `boilerplate_kind` must give: the tables looked up with the
+    /// whole line key.
+    fn kind_by_whole_key(text: &str) -> Option<RemovedKind> {
+        let key = line_key(text);
+        BOILERPLATE_LINES.get(&key).copied().or_else(|| {
+            BOILERPLATE_PREFIXES
+                .iter()
+                .find(|(prefix, _)| key.starts_with(prefix.as_str()))
+                .map(|(_, kind)| *kind)
+                .or_else(|| is_social_links(&key).then_some(RemovedKind::SocialLinks))
+        })
+    }
+
+    /// Pieces of lines: every boilerplate line and opening of every table,
+    /// network names, separators, and what the key folds or drops.
+    fn line_pieces() -> Vec<String> {
+        LANGUAGES
+            .iter()
+            .flat_map(|markers| {
+                markers
+                    .boilerplate_lines
+                    .iter()
+                    .chain(markers.boilerplate_prefixes)
+                    .map(|(text, _)| *text)
+            })
+            .chain(SOCIAL_NETWORKS.iter().copied())
+            .chain([
+                " ", " | ", ", ", "/", ":", ".", "!", "…", "%d", "2024", "İ", "É", "prices", "\u{00A0}",
+            ])
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Pieces of share bars: each network name with each separator after it.
+    fn share_bar_pieces() -> Vec<String> {
+        SOCIAL_NETWORKS
+            .iter()
+            .flat_map(|name| [" ", " | ", ", ", "/", " · "].map(|separator| format!("{name}{separator}")))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_key_start_is_the_start_of_the_line_key(
+            pieces in proptest::collection::vec(proptest::sample::select(line_pieces()), 0..12),
+            trailers in proptest::collection::vec(proptest::sample::select(KEY_TRAILERS.to_vec()), 0..8),
+            limit in 0usize..60,
+        ) {
+            // What the key drops from its end, where the limit may fall.
+            let text = pieces.concat() + &trailers.into_iter().collect::<String>() + "…";
+            let start = line_key_start(&text, limit);
+            let whole_key = line_key(&text);
+            if start.whole {
+                proptest::prop_assert_eq!(start.key, whole_key);
+            } else {
+                proptest::prop_assert!(start.key.len() > limit);
+                proptest::prop_assert!(whole_key.starts_with(&start.key), "{:?} {:?}", whole_key, start.key);
+            }
+        }
+
+        #[test]
+        fn boilerplate_is_found_as_with_the_whole_key(
+            pieces in proptest::prop_oneof![
+                proptest::collection::vec(proptest::sample::select(line_pieces()), 0..30),
+                // Share bars, long ones included.
+                proptest::collection::vec(proptest::sample::select(share_bar_pieces()), 0..60),
+            ],
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(boilerplate_kind(&text), kind_by_whole_key(&text), "{:?}", text);
+        }
     }
 }
