@@ -12,8 +12,8 @@ use normalizer_proto::v1::{NormalizeRequest, RawArticle, raw_article::Content};
 /// The outcomes a caller may see under overload: served with a record,
 /// refused at admission, or past its deadline. A record can also come after
 /// the deadline by the caller's clock (`OK_AFTER_DEADLINE`): the server
-/// counts the deadline from when it reads the call, which on a loaded machine
-/// is later than when it was sent. A caller enforcing its deadline sees
+/// counts the deadline from when the call reaches it, which on a loaded
+/// machine is later than when it was sent. A caller enforcing its deadline sees
 /// `DEADLINE_EXCEEDED` then; how often it happens depends on the machine's
 /// load, so it is reported by `make bench`, not asserted here.
 const EXPECTED_OUTCOMES: [&str; 4] = [

@@ -2,8 +2,8 @@
 //! arrived, before its message was read, as tonic's own timer for it does;
 //! that timer answers CANCELLED when it runs out. [`DeadlineLayer`] answers
 //! DEADLINE_EXCEEDED a margin sooner for the whole call, reading the message
-//! included, and the service gives up on an article at the same instant with
-//! a message that says so.
+//! included, and hands that instant ([`GiveUpAt`]) to the service, which
+//! gives up on an article then with a message that says so.
 
 use std::{
     future::Future,
@@ -21,12 +21,13 @@ use tower::{Layer, Service};
 /// deadline: at least this, or a twentieth of the timeout when that is more.
 const MARGIN: Duration = Duration::from_millis(10);
 
-/// When a call reached the services, before its message was read.
-#[derive(Debug, Clone, Copy)]
-pub struct CallArrived(pub Instant);
+/// When the server gives up on a call: its deadline less the margin,
+/// counted from when the call arrived. Only calls with a `grpc-timeout` have one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GiveUpAt(pub Instant);
 
 /// The timeout of a `grpc-timeout` header value (`100m`, `2S`, …).
-pub fn grpc_timeout(value: &str) -> Option<Duration> {
+fn grpc_timeout(value: &str) -> Option<Duration> {
     let (amount, unit) = value.split_at(value.len().checked_sub(1)?);
     let amount: u64 = amount.parse().ok()?;
     Some(match unit {
@@ -42,7 +43,7 @@ pub fn grpc_timeout(value: &str) -> Option<Duration> {
 
 /// When the server gives up on a call that arrived at `arrived` with
 /// `timeout`: the deadline less the margin.
-pub fn give_up_at(arrived: Instant, timeout: Duration) -> Instant {
+fn give_up_at(arrived: Instant, timeout: Duration) -> Instant {
     arrived + timeout.saturating_sub(MARGIN.max(timeout / 20))
 }
 
@@ -58,9 +59,9 @@ impl<S> Layer<S> for DeadlineLayer {
     }
 }
 
-/// Notes when each call arrived ([`CallArrived`], for the service) and
-/// answers DEADLINE_EXCEEDED when the caller's deadline, less the margin,
-/// passes before the call is answered.
+/// Answers DEADLINE_EXCEEDED when the caller's deadline, less the margin,
+/// passes before the call is answered, and tells the service when that is
+/// ([`GiveUpAt`]).
 #[derive(Debug, Clone)]
 pub struct Deadlined<S> {
     inner: S,
@@ -82,13 +83,15 @@ where
 
     fn call(&mut self, mut request: Request<B>) -> Self::Future {
         let arrived = Instant::now();
-        request.extensions_mut().insert(CallArrived(arrived));
         let give_up = request
             .headers()
             .get("grpc-timeout")
             .and_then(|value| value.to_str().ok())
             .and_then(grpc_timeout)
             .map(|timeout| give_up_at(arrived, timeout));
+        if let Some(give_up) = give_up {
+            request.extensions_mut().insert(GiveUpAt(give_up));
+        }
         let call = self.inner.call(request);
         Box::pin(async move {
             let Some(give_up) = give_up else {
@@ -159,17 +162,27 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn the_service_sees_when_the_call_arrived() {
+    async fn the_service_is_told_when_the_call_is_given_up() {
         let before = Instant::now();
         let echo = tower::service_fn(|request: Request<()>| async move {
-            let arrived = request.extensions().get::<CallArrived>().map(|arrived| arrived.0);
-            Ok::<_, Infallible>(Response::new(format!("{:?}", arrived.map(|at| at >= before))))
+            let give_up = request.extensions().get::<GiveUpAt>().map(|at| at.0);
+            Ok::<_, Infallible>(Response::new(give_up))
         });
-        let response = DeadlineLayer
-            .layer(echo)
-            .call(Request::new(()))
+        let mut service = DeadlineLayer.layer(echo);
+        let timed = Request::builder()
+            .header("grpc-timeout", "100m")
+            .body(())
+            .expect("a request");
+        let give_up = service
+            .call(timed)
             .await
-            .expect("an answer");
-        assert_eq!(response.body(), "Some(true)");
+            .expect("an answer")
+            .into_body()
+            .expect("a give-up instant for a call with a timeout");
+        // 100 ms less the 10 ms margin, from the call's arrival.
+        assert!(give_up >= before + Duration::from_millis(90));
+        assert!(give_up <= Instant::now() + Duration::from_millis(90));
+        let untimed = service.call(Request::new(())).await.expect("an answer");
+        assert_eq!(untimed.into_body(), None);
     }
 }

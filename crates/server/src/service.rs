@@ -16,7 +16,7 @@ use tonic::{Request, Response, Status, Streaming};
 
 use crate::{
     convert::{ArticleInput, content_field, to_proto},
-    deadline::{CallArrived, give_up_at, grpc_timeout},
+    deadline::GiveUpAt,
     error::RequestError,
     metrics::Metrics,
 };
@@ -138,15 +138,10 @@ impl NormalizerService {
     }
 }
 
-/// When the service gives up on the caller's deadline (`grpc-timeout`),
-/// counted from when the call arrived.
+/// When the service gives up on the caller's deadline (`grpc-timeout`), as
+/// the deadline layer reckoned it from when the call arrived.
 fn deadline_of<T>(request: &Request<T>) -> Option<Instant> {
-    let timeout = grpc_timeout(request.metadata().get("grpc-timeout")?.to_str().ok()?)?;
-    let arrived = request
-        .extensions()
-        .get::<CallArrived>()
-        .map_or_else(Instant::now, |arrived| arrived.0);
-    Some(give_up_at(arrived, timeout))
+    request.extensions().get::<GiveUpAt>().map(|give_up| give_up.0)
 }
 
 /// A status as the `google.rpc.Status` of one response, details included.
@@ -265,22 +260,6 @@ pub fn normalize_input(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_deadline_counts_from_when_the_call_arrived() {
-        let arrived = Instant::now();
-        let mut request = Request::new(());
-        request
-            .metadata_mut()
-            .insert("grpc-timeout", "100m".parse().expect("ASCII"));
-        request.extensions_mut().insert(CallArrived(arrived));
-        // 100 ms less the 10 ms margin, from the arrival, however late this
-        // test reads the request.
-        assert_eq!(
-            deadline_of(&request),
-            Some(arrived + std::time::Duration::from_millis(90))
-        );
-    }
 
     #[test]
     fn a_status_with_details_keeps_them_in_the_response_error() {
