@@ -14,8 +14,9 @@ const INVISIBLE: &[char] = &[
 /// Normalizes Unicode and spacing.
 pub(crate) fn normalize(raw: &str) -> String {
     // Most scraped text is NFC already, which the quick check tells without
-    // decomposing and recomposing every character.
-    if is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+    // decomposing and recomposing every character; ASCII text is NFC
+    // without checking.
+    if raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
         normalize_spacing(raw.chars(), raw.len())
     } else {
         normalize_spacing(raw.nfc(), raw.len())
