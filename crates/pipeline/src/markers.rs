@@ -197,6 +197,7 @@ fn line_key_start(text: &str, limit: usize) -> KeyStart {
     let text = text.trim_start();
     let mut key = String::with_capacity(text.len().min(limit.saturating_add(4)));
     let mut in_digits = false;
+    let mut rest_is_trimmed = false;
     for (at, c) in text.char_indices() {
         if c.is_ascii_digit() {
             if !in_digits {
@@ -212,13 +213,13 @@ fn line_key_start(text: &str, limit: usize) -> KeyStart {
             }
         }
         // Past the limit the key can only come back under it if all that
-        // follows is trimmed from its end.
-        if key.len() > limit
-            && text[at + c.len_utf8()..]
-                .chars()
-                .any(|rest| !KEY_TRAILERS.contains(&rest) && rest != '…')
-        {
-            return KeyStart { key, whole: false };
+        // follows is trimmed from its end; that is looked at once.
+        if key.len() > limit && !rest_is_trimmed {
+            let rest = &text[at + c.len_utf8()..];
+            if rest.chars().any(|c| !KEY_TRAILERS.contains(&c) && c != '…') {
+                return KeyStart { key, whole: false };
+            }
+            rest_is_trimmed = true;
         }
     }
     let end = key.trim_end_matches(KEY_TRAILERS).len();
@@ -708,6 +709,16 @@ mod tests {
             }
         );
         assert_eq!(line_key_start("Share this:", usize::MAX).key, "share this");
+        // The rest is looked at once, not once a character: a hostile line
+        // of a million dots is folded in one pass.
+        let dots = format!("Share this{}", ".".repeat(1 << 20));
+        assert_eq!(
+            line_key_start(&dots, 12),
+            KeyStart {
+                key: "share this".to_owned(),
+                whole: true
+            }
+        );
     }
 
     #[test]
