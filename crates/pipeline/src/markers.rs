@@ -224,8 +224,6 @@ fn line_key_start(text: &str, limit: usize) -> KeyStart {
     }
     let end = key.trim_end_matches(KEY_TRAILERS).len();
     key.truncate(end);
-    let start = key.len() - key.trim_start().len();
-    key.drain(..start);
     KeyStart { key, whole: true }
 }
 
