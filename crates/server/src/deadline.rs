@@ -23,7 +23,7 @@ const MARGIN: Duration = Duration::from_millis(10);
 
 /// When the server gives up on a call: its deadline less the margin,
 /// counted from when the call arrived. Only calls with a `grpc-timeout` have one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct GiveUpAt(pub Instant);
 
 /// The timeout of a `grpc-timeout` header value (`100m`, `2S`, …).
