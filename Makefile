@@ -45,8 +45,8 @@ IMAGE ?= article-normalizer:$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.to
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
 
-run: ## Build and serve on the embedded defaults (gRPC on 0.0.0.0:50051)
-	$(CARGO) run --locked -p article-normalizer -- serve
+run: ## Build the release binary and serve on the embedded defaults (gRPC on 0.0.0.0:50051)
+	$(CARGO) run --locked --release -p article-normalizer -- serve
 
 build: ## Build the release binary (target/release/article-normalizer)
 	$(CARGO) build --locked --release -p article-normalizer
@@ -65,11 +65,11 @@ unit: tools ## Run the tests (without lint and eval), ending with a count of pas
 	  | awk '{ print } /^test result:/ { passed += $$4; failed += $$6 } END { printf "tests: %d passed, %d failed\n", passed, failed }'
 
 eval: ## Quality report on the fixture corpus: exact records per field and language, throughput (release build)
-	$(CARGO) run --locked --release -q -p article-normalizer -- eval $(CORPUS)
+	$(CARGO) run --locked --release -q -p normalizer-eval -- text $(CORPUS)
 
 eval-html: ## HTML extraction benchmark: precision, recall, F1 and pages/s (BENCHMARK=dir, EVAL_HTML_EVERY=n for a sample)
 	@if [ -f '$(BENCHMARK)/ground-truth.json' ]; then \
-	  $(CARGO) run --locked --release -q -p article-normalizer -- eval-html '$(BENCHMARK)' --every $(EVAL_HTML_EVERY) --min-f1 $(EVAL_HTML_MIN_F1); \
+	  $(CARGO) run --locked --release -q -p normalizer-eval -- html '$(BENCHMARK)' --every $(EVAL_HTML_EVERY) --min-f1 $(EVAL_HTML_MIN_F1); \
 	else \
 	  echo "eval-html: no benchmark at $(BENCHMARK) (set BENCHMARK=dir); not scored"; \
 	fi
@@ -90,10 +90,16 @@ fuzz: $(CARGO_FUZZ) ## Fuzz the whole pipeline, text and HTML, for FUZZ_SECONDS 
 	    /^stat::number_of_executed_units:/ { runs = $$2 } /^stat::average_exec_per_sec:/ { rate = $$2 } \
 	    END { printf "fuzz: %d executions, %d exec/s, coverage %s edges, %s features\n", runs, rate, last["cov:"], last["ft:"] }'
 
-lint: tools ## cargo fmt --check, clippy with warnings as errors, buf lint
+lint: tools ## cargo fmt --check, clippy with warnings as errors, buf lint, buf breaking against the previous commit
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 	$(BUF) lint proto
+	@if git rev-parse --verify --quiet HEAD~1 > /dev/null; then \
+	  echo "buf breaking proto --against HEAD~1"; \
+	  $(BUF) breaking proto --against '.git#ref=HEAD~1,subdir=proto'; \
+	else \
+	  echo "buf breaking: no previous commit in this clone; not checked"; \
+	fi
 
 fmt: ## Format the code
 	$(CARGO) fmt --all

@@ -139,8 +139,8 @@ async fn the_chart_lints_and_renders_with_helm_3_and_4() {
 async fn the_rendered_manifests_validate_against_the_kubernetes_schemas() {
     let helm = tool("HELM3");
     let validate = tool("KUBERNETES_VALIDATE");
-    let dir = std::env::temp_dir().join(format!("normalizer-manifests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let dir = temp.path();
     for (name, values, versions) in [
         ("defaults", &[][..], KUBERNETES_VERSIONS),
         ("example", &[EXAMPLE][..], KUBERNETES_VERSIONS),
@@ -175,7 +175,6 @@ async fn the_rendered_manifests_validate_against_the_kubernetes_schemas() {
         .expect("a ServiceMonitor");
     assert_eq!(monitor["apiVersion"], "monitoring.coreos.com/v1");
     assert_eq!(monitor["spec"]["endpoints"][0]["port"], "metrics");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test]
@@ -244,8 +243,8 @@ async fn rendered_pod() -> RenderedPod {
 #[ignore = "needs helm: run by `make test`"]
 async fn the_rendered_deployment_boots_the_binary_and_drains_on_sigterm() {
     let pod = rendered_pod().await;
-    let dir = std::env::temp_dir().join(format!("normalizer-boot-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let dir = temp.path();
 
     // The container's arguments, with the mounted config file where the
     // ConfigMap would put it.
@@ -371,5 +370,4 @@ async fn the_rendered_deployment_boots_the_binary_and_drains_on_sigterm() {
     let grace = Duration::from_secs(pod.grace_seconds);
     let status = server.exit_status(grace).await;
     assert!(status.success(), "{status}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -291,8 +291,8 @@ async fn bad_configuration_stops_start_up_naming_the_key() {
 
 #[tokio::test]
 async fn a_configuration_file_is_layered_under_the_environment() {
-    let dir = std::env::temp_dir().join(format!("normalizer-config-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let dir = temp.path();
     let file = dir.join("config.toml");
     std::fs::write(&file, "[limits]\nmax_article_bytes = 50\n").expect("a config file");
     let file = file.to_string_lossy().into_owned();
@@ -324,7 +324,6 @@ async fn a_configuration_file_is_layered_under_the_environment() {
         "{}",
         status.message()
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test]
@@ -534,7 +533,8 @@ async fn the_probe_command_exits_zero_only_for_a_serving_server() {
 
 #[tokio::test]
 async fn the_cli_normalizes_a_directory_and_a_json_lines_file_in_order() {
-    let dir = std::env::temp_dir().join(format!("normalizer-bulk-{}", std::process::id()));
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let dir = temp.path();
     let articles = dir.join("articles");
     std::fs::create_dir_all(articles.join("nested")).expect("a temp dir");
     std::fs::write(articles.join("a.txt"), "First story\n\nBody of the first story.").expect("a.txt");
@@ -597,5 +597,4 @@ async fn the_cli_normalizes_a_directory_and_a_json_lines_file_in_order() {
     );
     assert_eq!(lines[2]["id"], "j3");
     assert!(summary.contains("2 errors"), "{summary}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -9,24 +9,15 @@
 use std::{
     net::SocketAddr,
     path::{Path, PathBuf},
-    process::Stdio,
-    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
-use normalizer_loadgen::server::logged_address;
+use normalizer_loadgen::server::{Logs, ServerProcess};
 use normalizer_proto::v1::article_normalizer_client::ArticleNormalizerClient;
-use tokio::{
-    io::{AsyncBufReadExt, BufReader},
-    process::{Child, Command},
-};
 use tonic::transport::Channel;
 use tonic_health::pb::{
     HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient,
 };
-
-/// How long a server may take to start listening.
-const START_DEADLINE: Duration = Duration::from_secs(30);
 
 /// The service name the health service reports for the normalizer.
 pub const SERVICE_NAME: &str = "newsroom.normalizer.v1.ArticleNormalizer";
@@ -56,17 +47,18 @@ pub fn binary_path() -> PathBuf {
     binary
 }
 
-/// A running server, killed when dropped.
+/// A running server, killed when dropped: the load generator's
+/// [`ServerProcess`] with what the tests ask of it.
 #[derive(Debug)]
 pub struct TestServer {
     /// The server process.
-    pub child: Child,
+    pub process: ServerProcess,
     /// Where it listens.
     pub addr: SocketAddr,
     /// Where it serves `/metrics`, when it does.
     pub metrics_addr: Option<SocketAddr>,
-    /// Every line the server wrote to stdout so far.
-    pub logs: Arc<Mutex<Vec<String>>>,
+    /// Every line the server wrote to stdout since it listened.
+    pub logs: Logs,
 }
 
 impl TestServer {
@@ -78,52 +70,15 @@ impl TestServer {
     /// Starts the server with extra arguments after `serve` and extra
     /// environment variables.
     pub async fn start_with(args: &[&str], envs: &[(&str, &str)]) -> Self {
-        let mut command = Command::new(binary_path());
-        command
-            .arg("serve")
-            .args(["--listen", "127.0.0.1:0"])
-            .args(args)
-            .env_remove("RUST_LOG")
-            .env("NORMALIZER__LOG__FORMAT", "json")
-            .env("NORMALIZER__LOG__LEVEL", "info")
-            .env("NORMALIZER__METRICS__LISTEN", "127.0.0.1:0")
-            .envs(envs.iter().copied())
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .kill_on_drop(true);
-        let mut child = command.spawn().expect("the server binary starts");
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let mut lines = BufReader::new(stdout).lines();
-        let (addr, metrics_addr) = tokio::time::timeout(START_DEADLINE, async {
-            let mut metrics_addr = None;
-            while let Some(line) = lines.next_line().await.expect("server stdout is readable") {
-                echo(&line);
-                if let Some(addr) = logged_address(&line, "Serving metrics.") {
-                    metrics_addr = Some(addr);
-                }
-                if let Some(addr) = logged_address(&line, "Listening.") {
-                    return (addr, metrics_addr);
-                }
-            }
-            panic!("the server exited before listening");
-        })
-        .await
-        .expect("the server listens within the deadline");
-        // Keep draining stdout so the server never blocks on a full pipe.
-        let logs = Arc::new(Mutex::new(Vec::new()));
-        let kept = Arc::clone(&logs);
-        tokio::spawn(async move {
-            while let Ok(Some(line)) = lines.next_line().await {
-                echo(&line);
-                kept.lock().expect("the log is not poisoned").push(line);
-            }
-        });
+        let echo = std::env::var_os("TEST_LOG").is_some();
+        let process = ServerProcess::start(&binary_path(), args, envs, echo)
+            .await
+            .unwrap_or_else(|error| panic!("the server starts: {error}"));
         Self {
-            child,
-            addr,
-            metrics_addr,
-            logs,
+            addr: process.addr(),
+            metrics_addr: process.metrics_addr(),
+            logs: std::sync::Arc::clone(process.logs()),
+            process,
         }
     }
 
@@ -181,27 +136,15 @@ impl TestServer {
 
     /// Waits for the process to exit, at most `within`.
     pub async fn exit_status(&mut self, within: Duration) -> std::process::ExitStatus {
-        tokio::time::timeout(within, self.child.wait())
+        self.process
+            .wait(within)
             .await
-            .unwrap_or_else(|_| panic!("the server did not exit within {within:?}"))
-            .expect("the exit status is readable")
+            .unwrap_or_else(|error| panic!("the server exits: {error}"))
     }
 
     /// Sends SIGTERM.
     pub fn terminate(&self) {
-        let pid = self.child.id().expect("the server is running");
-        let status = std::process::Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
-            .status()
-            .expect("kill runs");
-        assert!(status.success(), "kill -TERM {pid} failed");
-    }
-}
-
-/// Prints a server output line when `TEST_LOG` is set.
-fn echo(line: &str) {
-    if std::env::var_os("TEST_LOG").is_some() {
-        eprintln!("[server] {line}");
+        self.process.terminate().expect("SIGTERM is sent");
     }
 }
 

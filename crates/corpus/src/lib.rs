@@ -35,21 +35,14 @@ pub const FIELDS: &[&str] = &[
 ];
 
 /// Why the corpus cannot be read.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {reason}", path.display())]
 pub struct CorpusError {
     /// The file or folder.
     pub path: PathBuf,
     /// What went wrong.
     pub reason: String,
 }
-
-impl std::fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
-    }
-}
-
-impl std::error::Error for CorpusError {}
 
 /// Every fixture in `dir`, sorted by name.
 ///

@@ -1,4 +1,4 @@
-//! `article-normalizer eval-html`: the extraction benchmark. Runs the HTML
+//! `normalizer-eval html`: the extraction benchmark. Runs the HTML
 //! pipeline on every page of an article-body benchmark (`html/<id>.html.gz`
 //! beside `ground-truth.json`, the layout of the public Scrapinghub
 //! article-extraction-benchmark) and scores the body (its paragraphs joined

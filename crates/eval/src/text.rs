@@ -1,4 +1,4 @@
-//! `article-normalizer eval`: the quality report. Runs the pipeline over a
+//! `normalizer-eval text`: the quality report. Runs the pipeline over a
 //! fixture corpus, prints per field how many records are exactly right, per
 //! language how many are right in every field, and the pipeline's throughput
 //! on the corpus. Fails when a field scores below the floor.
@@ -15,7 +15,7 @@ use normalizer_corpus::{self as corpus, FIELDS, Fixture};
 use normalizer_pipeline::{Input, Options};
 use normalizer_proto::v1 as pb;
 
-use crate::{convert::ArticleInput, service::normalize_input, settings::Settings};
+use article_normalizer::{convert::ArticleInput, service::normalize_input, settings::Settings};
 
 /// The throughput loop runs the corpus at least this long, for a stable figure.
 const MIN_TIMING: Duration = Duration::from_secs(1);
@@ -36,12 +36,12 @@ pub struct Report {
 pub fn evaluate(dir: &Path, settings: &Settings) -> anyhow::Result<Report> {
     let fixtures = corpus::load(dir)?;
     anyhow::ensure!(!fixtures.is_empty(), "{} holds no fixture folders", dir.display());
-    let options = settings.pipeline.options()?;
+    let options = &settings.pipeline.options;
     let mut exact = vec![0usize; FIELDS.len()];
     let mut by_language: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut failures = String::new();
     for fixture in &fixtures {
-        let record = normalize_fixture(fixture, &options, settings.limits.max_article_bytes)?;
+        let record = normalize_fixture(fixture, options, settings.limits.max_article_bytes)?;
         let actual = corpus::compact(&record);
         let mut all_right = true;
         for (count, field) in exact.iter_mut().zip(FIELDS) {
@@ -74,7 +74,7 @@ pub fn evaluate(dir: &Path, settings: &Settings) -> anyhow::Result<Report> {
     for (language, (articles, right)) in &by_language {
         writeln!(text, "| {language} | {articles} | {right} |")?;
     }
-    writeln!(text, "\n{}", throughput(&fixtures, &options))?;
+    writeln!(text, "\n{}", throughput(&fixtures, options))?;
     if !failures.is_empty() {
         writeln!(text, "\nMismatches:\n{failures}")?;
     }

@@ -118,7 +118,13 @@ pub async fn run(plan: &BenchPlan, progress: impl Fn(&str)) -> Result<BenchResul
     let pipeline = tokio::task::spawn_blocking(move || pipeline::measure(&articles, PIPELINE_DURATION))
         .await
         .map_err(|_| BenchError::PipelinePanicked)?;
-    let server = ServerProcess::start(&plan.server_binary, &[]).await?;
+    let server = ServerProcess::start(
+        &plan.server_binary,
+        &[],
+        &[("NORMALIZER__METRICS__LISTEN", "")],
+        false,
+    )
+    .await?;
     let results = run_phases(plan, &server, pipeline, progress).await;
     let stopped = server.stop().await;
     let results = results?;

@@ -1,11 +1,13 @@
 //! The server under test as a child process: `article-normalizer serve` on a
-//! free loopback port, its address read back from its `Listening.` log line,
-//! stopped with SIGTERM as an orchestrator would.
+//! free loopback port, its addresses read back from its `Listening.` and
+//! `Serving metrics.` log lines, stopped with SIGTERM as an orchestrator
+//! would. The one way the load generator and the black-box tests start it.
 
 use std::{
     net::SocketAddr,
     path::{Path, PathBuf},
     process::{ExitStatus, Stdio},
+    sync::{Arc, Mutex, PoisonError},
     time::Duration,
 };
 
@@ -41,31 +43,48 @@ pub enum ServerError {
     /// Signalling or waiting for the process failed.
     #[error("cannot stop the server: {0}")]
     Stop(std::io::Error),
+    /// The server did not exit in the time given.
+    #[error("the server did not exit within {0:?}")]
+    StillRunning(Duration),
 }
 
-/// A running server, killed if dropped before [`ServerProcess::stop`].
+/// Every line the server wrote to stdout so far.
+pub type Logs = Arc<Mutex<Vec<String>>>;
+
+/// A running server, killed if dropped before it exits.
 #[derive(Debug)]
 pub struct ServerProcess {
     /// The process.
     child: Child,
     /// Where it serves gRPC.
     addr: SocketAddr,
+    /// Where it serves `/metrics`, when it does.
+    metrics_addr: Option<SocketAddr>,
+    /// Its stdout, kept for tests that look for a log line.
+    logs: Logs,
 }
 
 impl ServerProcess {
-    /// Starts `binary serve` on a free loopback port, with metrics off,
-    /// JSON logs (to find the address) and `envs` on top.
+    /// Starts `binary serve --listen 127.0.0.1:0 args…`, with JSON logs (to
+    /// find the addresses), metrics on a free loopback port, and `envs` on
+    /// top. With `echo`, each line of its output is copied to stderr.
     ///
     /// # Errors
     /// The binary cannot be run or does not start listening in time.
-    pub async fn start(binary: &Path, envs: &[(&str, &str)]) -> Result<Self, ServerError> {
+    pub async fn start(
+        binary: &Path,
+        args: &[&str],
+        envs: &[(&str, &str)],
+        echo: bool,
+    ) -> Result<Self, ServerError> {
         let mut child = Command::new(binary)
             .arg("serve")
             .args(["--listen", "127.0.0.1:0"])
+            .args(args)
             .env_remove("RUST_LOG")
             .env("NORMALIZER__LOG__FORMAT", "json")
             .env("NORMALIZER__LOG__LEVEL", "info")
-            .env("NORMALIZER__METRICS__LISTEN", "")
+            .env("NORMALIZER__METRICS__LISTEN", "127.0.0.1:0")
             .envs(envs.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -81,18 +100,40 @@ impl ServerProcess {
         };
         let stdout = child.stdout.take().ok_or_else(not_listening)?;
         let mut lines = BufReader::new(stdout).lines();
+        let echoed = move |line: &str| {
+            if echo {
+                eprintln!("[server] {line}");
+            }
+        };
         let listening = tokio::time::timeout(START_TIMEOUT, async {
+            let mut metrics_addr = None;
             while let Ok(Some(line)) = lines.next_line().await {
+                echoed(&line);
+                if let Some(addr) = logged_address(&line, "Serving metrics.") {
+                    metrics_addr = Some(addr);
+                }
                 if let Some(addr) = logged_address(&line, "Listening.") {
-                    return Some(addr);
+                    return Some((addr, metrics_addr));
                 }
             }
             None
         });
-        let addr = listening.await.ok().flatten().ok_or_else(not_listening)?;
+        let (addr, metrics_addr) = listening.await.ok().flatten().ok_or_else(not_listening)?;
         // Keep reading stdout so the server never blocks on a full pipe.
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        Ok(Self { child, addr })
+        let logs = Logs::default();
+        let kept = Arc::clone(&logs);
+        tokio::spawn(async move {
+            while let Ok(Some(line)) = lines.next_line().await {
+                echoed(&line);
+                kept.lock().unwrap_or_else(PoisonError::into_inner).push(line);
+            }
+        });
+        Ok(Self {
+            child,
+            addr,
+            metrics_addr,
+            logs,
+        })
     }
 
     /// Where the server serves gRPC.
@@ -100,9 +141,50 @@ impl ServerProcess {
         self.addr
     }
 
+    /// Where the server serves `/metrics`, when it does.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_addr
+    }
+
+    /// The lines the server wrote to stdout since it listened.
+    pub fn logs(&self) -> &Logs {
+        &self.logs
+    }
+
     /// The server's process id, while it runs.
     pub fn pid(&self) -> Option<u32> {
         self.child.id()
+    }
+
+    /// Sends SIGTERM, as an orchestrator does.
+    ///
+    /// # Errors
+    /// The signal cannot be sent.
+    pub fn terminate(&self) -> Result<(), ServerError> {
+        if let Some(pid) = self.child.id() {
+            // `kill` rather than a signal call: the workspace forbids unsafe code.
+            let status = std::process::Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status()
+                .map_err(ServerError::Stop)?;
+            if !status.success() {
+                return Err(ServerError::Stop(std::io::Error::other(format!(
+                    "kill -TERM {pid} failed"
+                ))));
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits for the process to exit, at most `within`.
+    ///
+    /// # Errors
+    /// The exit cannot be read, or the server is still running.
+    pub async fn wait(&mut self, within: Duration) -> Result<ExitStatus, ServerError> {
+        tokio::time::timeout(within, self.child.wait())
+            .await
+            .map_err(|_| ServerError::StillRunning(within))?
+            .map_err(ServerError::Stop)
     }
 
     /// Sends SIGTERM and waits for the exit; kills the server if it does not
@@ -111,19 +193,13 @@ impl ServerProcess {
     /// # Errors
     /// The signal cannot be sent or the exit cannot be read.
     pub async fn stop(mut self) -> Result<ExitStatus, ServerError> {
-        if let Some(pid) = self.child.id() {
-            // `kill` rather than a signal call: the workspace forbids unsafe code.
-            std::process::Command::new("kill")
-                .args(["-TERM", &pid.to_string()])
-                .status()
-                .map_err(ServerError::Stop)?;
-        }
-        match tokio::time::timeout(STOP_TIMEOUT, self.child.wait()).await {
-            Ok(status) => status.map_err(ServerError::Stop),
-            Err(_) => {
+        self.terminate()?;
+        match self.wait(STOP_TIMEOUT).await {
+            Err(ServerError::StillRunning(_)) => {
                 self.child.kill().await.map_err(ServerError::Stop)?;
                 self.child.wait().await.map_err(ServerError::Stop)
             }
+            exited => exited,
         }
     }
 }

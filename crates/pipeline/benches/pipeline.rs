@@ -17,7 +17,7 @@ use std::{
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use normalizer_pipeline::{
     Format, Input, Options, normalize, normalize_text,
-    stages::{self, PartialDocument, Stage},
+    stages::{PartialDocument, Stage},
 };
 
 /// The small article: one fixture as it is.
@@ -122,25 +122,20 @@ fn whole_pipeline(c: &mut Criterion) {
 fn each_stage(c: &mut Criterion) {
     let options = Options::default();
     let mut group = c.benchmark_group("stage");
-    group.bench_function("canonical_url", |b| {
-        b.iter(|| stages::canonical_url(black_box(TRACKED_URL)));
-    });
     for (size, text) in articles() {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("unicode", size), &text, |b, text| {
-            b.iter(|| stages::unicode(black_box(text)));
-        });
-        let normalized = stages::unicode(&text);
-        group.bench_with_input(BenchmarkId::new("blocks", size), &normalized, |b, text| {
-            b.iter(|| PartialDocument::segment(black_box(text), &options));
-        });
-        for stage in Stage::ALL {
-            let ready = PartialDocument::before(&text, stage, &options).expect("blocks");
+        let input = Input {
+            text: &text,
+            url: TRACKED_URL,
+            format: Format::Text,
+        };
+        for stage in Stage::ALL.into_iter().filter(|stage| stage.reads(Format::Text)) {
+            let ready = PartialDocument::before(input, stage, &options).expect("blocks");
             group.bench_with_input(BenchmarkId::new(stage.name(), size), &ready, |b, ready| {
                 b.iter_batched(
                     || ready.clone(),
                     |mut partial| {
-                        partial.run(stage);
+                        partial.run(stage).expect("the stage runs");
                         partial
                     },
                     BatchSize::SmallInput,

@@ -9,7 +9,7 @@ pub struct Article {
     /// The headline, without byline or outlet names.
     pub title: String,
     /// When the page says the article was first published (HTML only).
-    pub published_at: Option<std::time::SystemTime>,
+    pub published_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Reporters named in the byline, in order.
     pub authors: Vec<String>,
     /// The outlet that first published the article.

@@ -1,10 +1,16 @@
-//! Stage 2: block segmentation. Takes the normalized text and cuts it into
+//! Block segmentation, for plain text. Takes the normalized text and cuts it into
 //! blocks: paragraphs separated by blank lines, or one block per line when
 //! the text has no blank lines. Hard-wrapped lines inside a paragraph are
 //! joined again. A list item, or a line that opens with a known label
 //! (`See also:`, `Comment:`), starts a block of its own.
+//!
+//! Reads: `Document::text`. Writes: the blocks, each in the body; refuses
+//! text that gives none.
 
-use crate::{document::Block, markers};
+use crate::{
+    document::{Block, Document},
+    markers,
+};
 
 /// List markers that open a list item.
 const BULLETS: &[&str] = &["- ", "* ", "• ", "· "];
@@ -82,6 +88,12 @@ fn list_item<'a>(line: &'a str, bullets: &[&str]) -> Option<&'a str> {
         return Some(text.trim_start()).filter(|text| !text.is_empty());
     }
     None
+}
+
+/// Cuts the normalized text into blocks; the text is not needed after.
+pub(crate) fn apply(doc: &mut Document<'_>) {
+    let text = std::mem::take(&mut doc.text);
+    doc.blocks = segment(&text);
 }
 
 #[cfg(test)]

@@ -1,25 +1,108 @@
-//! Stage 3: boilerplate. Marks the blocks that are CMS and share-widget
+//! Boilerplate. Marks the blocks that are CMS and share-widget
 //! furniture (`Share this:`, `Like Loading…`, `%d bloggers like this:`, a bar
 //! of social network names) as removed, with their kind, for
 //! `Article::removed`, and lines that only say when the story was published
 //! or updated. Empty headings are left to the "See also" stage, which knows
 //! whether anything stands under them.
+//!
+//! Reads: body blocks. Writes: `Role::Removed` with the kinds `share_widget`,
+//! `likes_widget`, `social_links`, `cms_widget` and `timestamp`.
+
+use std::sync::LazyLock;
 
 use crate::{
     article::RemovedKind,
     document::{Document, Role},
-    markers,
+    markers::{
+        self, BOILERPLATE_LINES, BOILERPLATE_PREFIXES, KeyStart, SOCIAL_NETWORKS, line_key, line_key_start,
+    },
 };
 
 /// Marks boilerplate blocks as removed.
 pub(crate) fn apply(doc: &mut Document) {
     for block in doc.blocks.iter_mut().filter(|block| block.is_body()) {
-        if let Some(kind) = markers::boilerplate_kind(&block.text) {
+        if let Some(kind) = boilerplate_kind(&block.text) {
             block.role = Role::Removed(kind);
-        } else if markers::is_timestamp_line(&block.text) {
+        } else if is_timestamp_line(&block.text) {
             block.role = Role::Removed(RemovedKind::Timestamp);
         }
     }
+}
+
+/// The longest key of both boilerplate tables and the longest network name:
+/// a line whose key is longer can only be a share bar.
+static LONGEST_BOILERPLATE_KEY: LazyLock<usize> = LazyLock::new(|| {
+    BOILERPLATE_LINES
+        .keys()
+        .chain(BOILERPLATE_PREFIXES.iter().map(|(prefix, _)| prefix))
+        .map(String::len)
+        .chain(SOCIAL_NETWORKS.iter().map(|name| name.len()))
+        .max()
+        .unwrap_or_default()
+});
+
+/// What kind of boilerplate a whole line is, if it is boilerplate.
+fn boilerplate_kind(text: &str) -> Option<RemovedKind> {
+    let KeyStart { key, whole } = line_key_start(text, *LONGEST_BOILERPLATE_KEY);
+    if whole && let Some(kind) = BOILERPLATE_LINES.get(&key) {
+        return Some(*kind);
+    }
+    if let Some((_, kind)) = BOILERPLATE_PREFIXES
+        .iter()
+        .find(|(prefix, _)| key.starts_with(prefix.as_str()))
+    {
+        return Some(*kind);
+    }
+    let social = if whole {
+        is_social_links(&key)
+    } else {
+        // A long line is a share bar only if it opens with a network name
+        // (a first word that runs past the start cannot be one); only then
+        // is the whole key worth building.
+        social_words(&key)
+            .next()
+            .is_none_or(|first| SOCIAL_NETWORKS.contains(&first))
+            && is_social_links(&line_key(text))
+    };
+    social.then_some(RemovedKind::SocialLinks)
+}
+
+/// Whether a line key is nothing but social network names.
+fn is_social_links(key: &str) -> bool {
+    let mut names = social_words(key).peekable();
+    names.peek().is_some() && names.all(|name| SOCIAL_NETWORKS.contains(&name))
+}
+
+/// The words of a line key, split where a share bar separates its names.
+fn social_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','))
+        .filter(|name| !name.is_empty())
+}
+
+/// A timestamp line is at most this long.
+const MAX_TIMESTAMP_CHARS: usize = 100;
+
+/// A timestamp line has a digit this close after its label.
+const TIMESTAMP_DIGIT_WITHIN: usize = 16;
+
+/// Whether `text` is a line that only says when the story was published or
+/// updated: short, opening with a timestamp label (after an optional `|`),
+/// with a digit soon after it (`Updated 5:27 am`, `PUBLISHED: 10:48, Tue`,
+/// `Publié le 19/11/2019`), unlike a sentence that opens with the same word.
+fn is_timestamp_line(text: &str) -> bool {
+    if text.chars().count() > MAX_TIMESTAMP_CHARS {
+        return false;
+    }
+    let text = text.trim_start_matches(['|', ' ']);
+    markers::timestamp_label_ends(text).any(|end| {
+        let rest = &text[end..];
+        let word_ends = rest.is_empty() || rest.starts_with([' ', ':']);
+        word_ends
+            && rest
+                .chars()
+                .take(TIMESTAMP_DIGIT_WITHIN)
+                .any(|c| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -78,5 +161,74 @@ mod tests {
                 Role::Body,
             ]
         );
+    }
+
+    #[test]
+    fn boilerplate_lines_match_with_any_number_and_ellipsis_style() {
+        assert_eq!(
+            boilerplate_kind("%d bloggers like this:"),
+            Some(RemovedKind::LikesWidget)
+        );
+        assert_eq!(
+            boilerplate_kind("17 bloggers like this:"),
+            Some(RemovedKind::LikesWidget)
+        );
+        assert_eq!(boilerplate_kind("Like Loading…"), Some(RemovedKind::LikesWidget));
+        assert_eq!(
+            boilerplate_kind("Click to share on Reddit (Opens in new window)"),
+            Some(RemovedKind::ShareWidget)
+        );
+        assert_eq!(
+            boilerplate_kind("Facebook | Twitter | WhatsApp"),
+            Some(RemovedKind::SocialLinks)
+        );
+        assert_eq!(boilerplate_kind("Share prices fell."), None);
+    }
+
+    #[test]
+    fn a_long_share_bar_is_found_past_the_key_limit() {
+        let bar = ["Facebook"; 40].join(" | ");
+        assert!(bar.len() > *LONGEST_BOILERPLATE_KEY);
+        assert_eq!(boilerplate_kind(&bar), Some(RemovedKind::SocialLinks));
+        assert_eq!(boilerplate_kind(&format!("{bar} | Newsletter")), None);
+        assert_eq!(
+            boilerplate_kind(&format!(" | {bar}")),
+            Some(RemovedKind::SocialLinks)
+        );
+    }
+
+    /// The kind `boilerplate_kind` must give: the tables looked up with the
+    /// whole line key.
+    fn kind_by_whole_key(text: &str) -> Option<RemovedKind> {
+        let key = line_key(text);
+        BOILERPLATE_LINES.get(&key).copied().or_else(|| {
+            BOILERPLATE_PREFIXES
+                .iter()
+                .find(|(prefix, _)| key.starts_with(prefix.as_str()))
+                .map(|(_, kind)| *kind)
+                .or_else(|| is_social_links(&key).then_some(RemovedKind::SocialLinks))
+        })
+    }
+
+    /// Pieces of share bars: each network name with each separator after it.
+    fn share_bar_pieces() -> Vec<String> {
+        SOCIAL_NETWORKS
+            .iter()
+            .flat_map(|name| [" ", " | ", ", ", "/", " · "].map(|separator| format!("{name}{separator}")))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn boilerplate_is_found_as_with_the_whole_key(
+            pieces in proptest::prop_oneof![
+                proptest::collection::vec(proptest::sample::select(markers::line_pieces()), 0..30),
+                // Share bars, long ones included.
+                proptest::collection::vec(proptest::sample::select(share_bar_pieces()), 0..60),
+            ],
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(boilerplate_kind(&text), kind_by_whole_key(&text), "{:?}", text);
+        }
     }
 }

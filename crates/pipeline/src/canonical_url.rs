@@ -1,9 +1,13 @@
-//! Stage 0: the article's URL in canonical form, so that the same page
+//! The article's URL in canonical form, so that the same page
 //! scraped through different links compares equal: tracking parameters
 //! (`utm_*`, `fbclid`, `gclid`, …) and the fragment dropped, the host in
 //! lower case, a default port dropped. Other query parameters keep their
 //! order and encoding.
+//!
+//! Reads: `Input::url`. Writes: `Article::url`; refuses a URL that is not
+//! absolute.
 
+use crate::{document::Document, error::NormalizeError};
 use url::Url;
 
 /// Query parameters that only track the visitor, by exact name.
@@ -43,6 +47,17 @@ pub(crate) fn canonicalize(raw: &str) -> Result<String, url::ParseError> {
 fn is_tracking(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     TRACKING_PARAMETERS.contains(&name.as_str()) || TRACKING_PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// Puts the caller's URL in canonical form as the record's URL.
+///
+/// # Errors
+/// [`NormalizeError::InvalidUrl`] when the URL is not absolute.
+pub(crate) fn apply(doc: &mut Document<'_>) -> Result<(), NormalizeError> {
+    doc.article.url = canonicalize(doc.input.url).map_err(|error| NormalizeError::InvalidUrl {
+        reason: error.to_string(),
+    })?;
+    Ok(())
 }
 
 #[cfg(test)]

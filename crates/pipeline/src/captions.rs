@@ -1,12 +1,15 @@
-//! Stage 6: captions. A short block printed more than once is an image
+//! Captions. A short block printed more than once is an image
 //! caption (scrapers pick it up from both the image's alt text and its
 //! caption), and so is a short block that ends in a photo credit. The credit
 //! is dropped, the copies become one `Caption` with its count, and a short
 //! subheading printed once stays in the body. In HTML, what a `<figure>`
 //! says (its caption, its image's alt text) is a caption even printed once.
 //! A photo credit printed on a line of its own is removed.
+//!
+//! Reads: body blocks, with their `Origin::Figure`. Writes: `Role::Caption`,
+//! `Role::Removed(PhotoCredit)` and `Article::captions`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::{
     article::{Caption, RemovedKind},
@@ -17,13 +20,14 @@ use crate::{
 /// A caption is at most this long; a longer block is a paragraph.
 const MAX_CAPTION_CHARS: usize = 300;
 
-/// A credit is at most this long, from its marker to the end of the block.
+/// A photo credit is at most this long, from its marker to the end of the
+/// block: at the end of a caption, or on a line of its own.
 const MAX_CREDIT_CHARS: usize = 80;
 
 /// Fills `Article::captions` and marks the caption blocks.
 pub(crate) fn apply(doc: &mut Document) {
     for block in doc.blocks.iter_mut().filter(|block| block.is_body()) {
-        if markers::is_photo_credit_line(&block.text) {
+        if is_photo_credit_line(&block.text) {
             block.role = Role::Removed(RemovedKind::PhotoCredit);
         }
     }
@@ -48,7 +52,7 @@ pub(crate) fn apply(doc: &mut Document) {
     for (key, _) in keys.iter().flatten() {
         *counts.entry(key).or_default() += 1;
     }
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (block, key) in doc.blocks.iter_mut().zip(&keys) {
         let Some((key, certain)) = key else { continue };
         let occurrences = counts[key.as_str()];
@@ -56,13 +60,19 @@ pub(crate) fn apply(doc: &mut Document) {
             continue;
         }
         block.role = Role::Caption;
-        if seen.insert(key, ()).is_none() {
+        if seen.insert(key) {
             doc.article.captions.push(Caption {
                 text: strip_credit(&block.text).0.to_owned(),
                 occurrences,
             });
         }
     }
+}
+
+/// Whether `text` is nothing but a photo credit (`Photo: Ann Lee`,
+/// `© Agency`), printed apart from its caption.
+fn is_photo_credit_line(text: &str) -> bool {
+    text.chars().count() <= MAX_CREDIT_CHARS && markers::photo_credit_starts(text).any(|at| at == 0)
 }
 
 /// The caption without a photo credit at its end, and whether it had one.
@@ -96,13 +106,13 @@ fn strip_credit(text: &str) -> (&str, bool) {
 mod tests {
     use super::*;
 
-    fn run(texts: &[&str]) -> Document {
+    fn run(texts: &[&str]) -> Document<'static> {
         let mut doc = Document::from_texts(texts);
         apply(&mut doc);
         doc
     }
 
-    fn captions(doc: &Document) -> Vec<(&str, u32)> {
+    fn captions<'d>(doc: &'d Document<'_>) -> Vec<(&'d str, u32)> {
         doc.article
             .captions
             .iter()

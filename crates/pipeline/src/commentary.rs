@@ -1,10 +1,14 @@
-//! Stage 7: commentary. A block that opens with a commentary label
+//! Commentary. A block that opens with a commentary label
 //! (`Comment:`, `Editor's note:`) starts editorial commentary, kept apart
 //! from the reporting. A `Comment:` runs to the end of the article or to the
 //! next trailer (a "See also" link or boilerplate); an editor's note is one
 //! paragraph. Captions inside the commentary are passed over. A page's
 //! commentary box is commentary to its end, with the label it prints or
 //! none.
+//!
+//! Reads: every block's role (a trailer ends a `Comment:`) and
+//! `Origin::CommentaryBox`. Writes: `Role::Commentary` and
+//! `Article::commentary`.
 
 use crate::{
     article::Commentary,
@@ -61,7 +65,7 @@ mod tests {
 
     /// Runs the stage on paragraphs, after giving `roles` to some of them
     /// as earlier stages would.
-    fn run(texts: &[&str], roles: &[(usize, Role)]) -> Document {
+    fn run(texts: &[&str], roles: &[(usize, Role)]) -> Document<'static> {
         let mut doc = Document::from_texts(texts);
         for (index, role) in roles {
             doc.blocks[*index].role = *role;

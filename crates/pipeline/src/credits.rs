@@ -1,8 +1,12 @@
-//! Stage 5: wire credit trailers. Wire copy ends with the credits in
+//! Wire credit trailers. Wire copy ends with the credits in
 //! parentheses, `(Reporting by A and B; Editing by C)`, as a block of its
 //! own or at the end of the last paragraph. The trailer leaves the body for
 //! `Article::removed`; when the headline had no byline, its reporters become
 //! the authors.
+//!
+//! Reads: the last body blocks and `Article::authors`. Writes:
+//! `Role::Removed(CreditTrailer)` (a trailer at the end of a paragraph is cut
+//! off it), and `Article::authors` when it was empty.
 
 use crate::{
     article::RemovedKind,
@@ -79,7 +83,7 @@ fn trailer(text: &str) -> Option<(usize, Vec<String>)> {
 mod tests {
     use super::*;
 
-    fn run(texts: &[&str], authors: &[&str]) -> Document {
+    fn run(texts: &[&str], authors: &[&str]) -> Document<'static> {
         let mut doc = Document::from_texts(texts);
         doc.article.authors = authors.iter().map(|a| (*a).to_owned()).collect();
         apply(&mut doc);

@@ -1,7 +1,13 @@
-//! The document being built: the article's blocks, each with the role a stage
-//! gave it, and the record the stages fill in.
+//! The document being built: the input, the article's blocks, each with the
+//! role a stage gave it, and the record the stages fill in. Assembly, the
+//! stage that turns the blocks' roles into the record's body and `removed`,
+//! lives here.
+//!
+//! Assembly reads: every block's role. Writes: `Article::body` and
+//! `Article::removed`.
 
 use crate::{
+    Input,
     article::{Article, Removed, RemovedKind},
     html::Metadata,
 };
@@ -75,7 +81,11 @@ impl Block {
 
 /// The state every stage works on.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Document {
+pub(crate) struct Document<'a> {
+    /// The article as the caller gave it.
+    pub input: Input<'a>,
+    /// Plain text after `unicode`, which `blocks` cuts; empty for HTML.
+    pub text: String,
     /// The blocks in document order.
     pub blocks: Vec<Block>,
     /// The record being filled in.
@@ -84,19 +94,28 @@ pub(crate) struct Document {
     pub page: Option<Metadata>,
 }
 
-impl Document {
-    pub(crate) fn new(blocks: Vec<Block>) -> Self {
+impl<'a> Document<'a> {
+    /// A document of `input` before the first stage.
+    pub(crate) fn new(input: Input<'a>) -> Self {
+        Self {
+            input,
+            ..Self::default()
+        }
+    }
+
+    /// A document of these blocks, for stage tests.
+    #[cfg(test)]
+    pub(crate) fn from_blocks(blocks: Vec<Block>) -> Self {
         Self {
             blocks,
-            article: Article::default(),
-            page: None,
+            ..Self::default()
         }
     }
 
     /// A document of plain paragraphs, for stage tests.
     #[cfg(test)]
     pub(crate) fn from_texts(texts: &[&str]) -> Self {
-        Self::new(texts.iter().map(|text| Block::new(*text, false)).collect())
+        Self::from_blocks(texts.iter().map(|text| Block::new(*text, false)).collect())
     }
 
     /// The position of the first block still in the body at or after `from`:

@@ -1,4 +1,4 @@
-//! Why the pipeline can refuse an input.
+//! Why the pipeline can refuse an input, or an allowlist its codes.
 
 /// An input the pipeline cannot normalize.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -18,12 +18,14 @@ pub enum NormalizeError {
         /// The deepest nesting accepted.
         limit: usize,
     },
-    /// A language code of an allowlist is not one the detector knows.
-    #[error("languages[{index}] `{code}` is not an ISO 639-1 or 639-3 code of a language the detector knows")]
-    UnknownLanguage {
-        /// Its position in the list.
-        index: usize,
-        /// The code as given.
-        code: String,
-    },
+}
+
+/// A language code of an allowlist that is not one the detector knows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("languages[{index}] `{code}` is not an ISO 639-1 or 639-3 code of a language the detector knows")]
+pub struct UnknownLanguage {
+    /// Its position in the list.
+    pub index: usize,
+    /// The code as given.
+    pub code: String,
 }

@@ -1,7 +1,9 @@
-//! Stage 10: fingerprints. `body_sha256` hashes the normalized body, so the
+//! Fingerprints. `body_sha256` hashes the normalized body, so the
 //! same story scraped twice, with different boilerplate and spacing, gets the
 //! same value. `simhash` is a 64-bit SimHash of the body's three-word
 //! shingles, so a lightly edited copy lands within a few bits.
+//!
+//! Reads: `Article::body`. Writes: `Article::fingerprint`.
 
 use std::collections::VecDeque;
 

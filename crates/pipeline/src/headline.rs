@@ -1,4 +1,4 @@
-//! Stage 4: headline and byline. Takes the first block as the headline when
+//! Headline and byline. Takes the first block as the headline when
 //! it reads like one, and splits off a byline printed on the same line
 //! (`Headline – By A and B (Outlet) (Republisher)`) or on the next line
 //! (`By A (Outlet)`). The first parenthesis names the publisher, the later
@@ -8,12 +8,19 @@
 //! by the same rules; the byline element and the `author` meta tag fill in
 //! what the headline does not say, and a site serving another outlet's
 //! article is one of its republishers.
+//!
+//! Reads: the first body blocks, and `Document::page` for HTML. Writes:
+//! `Role::Headline`, `Role::Byline`, `Article::title`, `Article::authors`,
+//! `Article::publisher` and `Article::republishers`.
 
 use crate::{
     document::{Document, Role},
     html::Metadata,
     markers,
 };
+
+/// Separators between a headline and its byline: `Headline – By Name`.
+const BYLINE_SEPARATORS: &[&str] = &[" – ", " — ", " - ", " | "];
 
 /// A byline block repeated at the top of a page's content is among its
 /// first this many blocks.
@@ -118,7 +125,7 @@ fn apply_byline(doc: &mut Document, byline: &str) {
 /// Splits `Headline – By Names (Outlets)` into the headline and the byline
 /// after its opener.
 fn split_headline(text: &str) -> (&str, Option<String>) {
-    for separator in markers::BYLINE_SEPARATORS {
+    for separator in BYLINE_SEPARATORS {
         for (at, _) in text.match_indices(separator) {
             let after = &text[at + separator.len()..];
             if let Some(byline) = markers::strip_byline_opener(after) {
@@ -149,7 +156,7 @@ fn split_outlets(byline: &str) -> (&str, Vec<String>) {
 mod tests {
     use super::*;
 
-    fn run(texts: &[&str]) -> Document {
+    fn run(texts: &[&str]) -> Document<'static> {
         let mut doc = Document::from_texts(texts);
         apply(&mut doc);
         doc

@@ -1,9 +1,13 @@
-//! Stage 1 for HTML: from a page to blocks and metadata. The page is parsed
+//! From a page to blocks and metadata, in place of `unicode` and `blocks`. The page is parsed
 //! by html5ever (through `dom_query`), which survives any markup; its
 //! metadata is read; the boxes our own rules know are taken out (`boxes`);
 //! the main content is chosen by `dom_smoothie`, a port of Mozilla's
 //! Readability; and the content and the boxes are cut into blocks, so the
 //! text stages that follow see the same shapes as for plain text.
+//!
+//! Reads: `Input::text` (the page) and `Article::url`. Writes: the blocks,
+//! with their `Origin` and `href`, and `Document::page`; refuses a page
+//! nesting too deep or giving no block.
 
 mod blocks;
 mod boxes;
@@ -81,6 +85,17 @@ fn main_content(doc: Document, base: Option<&url::Url>) -> Vec<Block> {
         }
         Err(_) => Vec::new(),
     }
+}
+
+/// Extracts the page's blocks and metadata into the document.
+///
+/// # Errors
+/// As [`extract`].
+pub(crate) fn apply(doc: &mut crate::document::Document<'_>) -> Result<(), NormalizeError> {
+    let page = extract(doc.input.text, &doc.article.url)?;
+    doc.blocks = page.blocks;
+    doc.page = Some(page.metadata);
+    Ok(())
 }
 
 #[cfg(test)]

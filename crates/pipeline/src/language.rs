@@ -1,11 +1,13 @@
-//! Stage 9: language. Detects the language of the body (never of captions,
+//! Language. Detects the language of the body (never of captions,
 //! commentary or link titles) with whatlang, on a bounded sample from the
 //! start of the body, among an optional allowlist, and reports it as
 //! ISO 639-1 where one exists.
+//!
+//! Reads: `Article::body`. Writes: `Article::language`.
 
 use whatlang::{Detector, Lang};
 
-use crate::{article::Language, document::Document, error::NormalizeError};
+use crate::{article::Language, document::Document, error::UnknownLanguage};
 
 /// The languages the detector may choose from; empty means all it knows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,14 +20,14 @@ impl LanguageAllowlist {
     /// Parses ISO 639-1 (`en`) or ISO 639-3 (`eng`) codes.
     ///
     /// # Errors
-    /// [`NormalizeError::UnknownLanguage`] for a code the detector does not know.
-    pub fn parse<S: AsRef<str>>(codes: &[S]) -> Result<Self, NormalizeError> {
+    /// [`UnknownLanguage`] for a code the detector does not know.
+    pub fn parse<S: AsRef<str>>(codes: &[S]) -> Result<Self, UnknownLanguage> {
         let languages = codes
             .iter()
             .enumerate()
             .map(|(index, code)| {
                 let code = code.as_ref().trim();
-                lang_of(code).ok_or_else(|| NormalizeError::UnknownLanguage {
+                lang_of(code).ok_or_else(|| UnknownLanguage {
                     index,
                     code: code.to_owned(),
                 })
@@ -155,7 +157,7 @@ mod tests {
     fn unknown_codes_are_refused_with_their_position() {
         assert_eq!(
             LanguageAllowlist::parse(&["en", "xx"]),
-            Err(NormalizeError::UnknownLanguage {
+            Err(UnknownLanguage {
                 index: 1,
                 code: "xx".into()
             })

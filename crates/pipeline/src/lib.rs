@@ -4,30 +4,22 @@
 //!
 //! # Layout
 //! - `article`: the record the pipeline produces.
-//! - `document`: the blocks being classified, and the record being filled.
-//! - `markers`: the marker words of each language, as data tables.
-//! - `stages`: the order of the stages after segmentation, and a way to run
-//!   them one at a time for the benches (hidden; not part of the API).
-//! - One module per stage, run in this order:
-//!   0. `canonical_url`: the article URL without tracking parameters.
-//!   1. `unicode`: NFC, line ends, invisible characters, spacing.
-//!   2. `blocks`: paragraphs, list items and labelled lines.
-//!      For HTML, `html` replaces 1 and 2: the page's metadata, and the
-//!      blocks of its main content and of the boxes it marks.
-//!   3. `boilerplate`: share and like widgets, social bars, CMS furniture.
-//!   4. `headline`: title, authors, publisher and republishers.
-//!   5. `credits`: wire credit trailers, and authors from them.
-//!   6. `see_also`: "See also" links, inline or under a heading.
-//!   7. `captions`: image captions, once each, without credits.
-//!   8. `commentary`: editorial commentary blocks.
-//!   9. (assembly: body and removed blocks in document order)
-//!   10. `language`: the body's language.
-//!   11. `fingerprint`: hashes for de-duplication.
-//!   12. `stats`: sizes of the body.
+//! - `document`: the input, the blocks being classified, and the record
+//!   being filled: what every stage reads and writes.
+//! - `markers`: the marker words of each language, as data tables, and the
+//!   engine that matches them.
+//! - `stages`: [`Stage::ALL`](stages::Stage::ALL), the order of the stages,
+//!   written once; and a way to run them one at a time for the benches.
+//! - One module per stage, named as the stage and its span: `canonical_url`,
+//!   `unicode`, `blocks` (plain text), `html`, `page` (HTML), `boilerplate`,
+//!   `headline`, `credits`, `see_also`, `captions`, `commentary`, assembly
+//!   (in `document`), `language`, `fingerprint`, `stats`. Each module's
+//!   header says what the stage reads and what it writes.
 //!
-//! Each stage runs in a `tracing` span named after its module (target
+//! Each stage runs in a `tracing` span named after it (target
 //! `normalizer_pipeline`), with what it found as fields (sizes and counts,
-//! never article text), so a caller's trace shows which stage took the time.
+//! never article text), so a caller's trace shows which stage took the time;
+//! the server's per-stage metrics are labelled with the same names.
 //!
 //! Boilerplate runs before "See also" so that a heading followed only by
 //! widgets is known to be empty; credits run after the headline so that a
@@ -48,6 +40,7 @@ mod headline;
 mod html;
 mod language;
 mod markers;
+mod page;
 mod see_also;
 #[doc(hidden)]
 pub mod stages;
@@ -55,7 +48,7 @@ mod stats;
 mod unicode;
 
 pub use article::{Article, Caption, Commentary, Fingerprint, Language, Link, Removed, RemovedKind, Stats};
-pub use error::NormalizeError;
+pub use error::{NormalizeError, UnknownLanguage};
 pub use html::MAX_NESTING_DEPTH;
 pub use language::LanguageAllowlist;
 
@@ -91,7 +84,8 @@ pub struct Options {
     pub languages: LanguageAllowlist,
 }
 
-/// Normalizes an article, plain text or HTML.
+/// Normalizes an article, plain text or HTML: every stage of [`Stage::ALL`]
+/// that reads its format, in order.
 ///
 /// # Errors
 /// [`NormalizeError::BlankText`] when the text (or the page's main content)
@@ -100,65 +94,50 @@ pub struct Options {
 /// [`NormalizeError::TooDeep`] when a page nests elements deeper than
 /// [`MAX_NESTING_DEPTH`].
 pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, NormalizeError> {
-    let url = in_span(info_span!("canonical_url"), |_| {
-        canonical_url::canonicalize(input.url)
-    })
-    .map_err(|error| NormalizeError::InvalidUrl {
-        reason: error.to_string(),
-    })?;
-    let (blocks, page) = match input.format {
-        Format::Text => (text_blocks(input.text), None),
-        Format::Html => {
-            let page = in_span(
-                info_span!("html", bytes_in = as_i64(input.text.len()), blocks = Empty),
-                |span| {
-                    let page = html::extract(input.text, &url)?;
-                    span.record("blocks", as_i64(page.blocks.len()));
-                    Ok::<_, NormalizeError>(page)
-                },
-            )?;
-            (page.blocks, Some(page.metadata))
-        }
-    };
-    if blocks.is_empty() {
-        return Err(NormalizeError::BlankText);
-    }
-    let mut doc = Document::new(blocks);
-    doc.article.url = match page.as_ref().and_then(|page| page.canonical_url.as_deref()) {
-        Some(canonical) => canonical_url::canonicalize(canonical).unwrap_or(url),
-        None => url,
-    };
-    doc.article.published_at = page
-        .as_ref()
-        .and_then(|page| page.published_at)
-        .map(std::time::SystemTime::from);
-    doc.page = page;
+    let mut doc = Document::new(*input);
     for stage in Stage::ALL {
-        run_stage(stage, &mut doc, options);
+        if stage.reads(input.format) {
+            run_stage(stage, &mut doc, options)?;
+        }
     }
     Ok(doc.article)
 }
 
-/// Stages 1 and 2 for plain text: normalized Unicode cut into blocks.
-fn text_blocks(text: &str) -> Vec<document::Block> {
-    let text = in_span(
-        info_span!("unicode", bytes_in = as_i64(text.len()), bytes_out = Empty),
-        |span| {
-            let text = unicode::normalize(text);
-            span.record("bytes_out", as_i64(text.len()));
-            text
-        },
-    );
-    in_span(info_span!("blocks", blocks = Empty), |span| {
-        let blocks = blocks::segment(&text);
-        span.record("blocks", as_i64(blocks.len()));
-        blocks
-    })
-}
-
-/// Runs one stage of [`Stage::ALL`] on `doc` in its span.
-fn run_stage(stage: Stage, doc: &mut Document, options: &Options) {
+/// Runs one stage of [`Stage::ALL`] on `doc` in its span, named as
+/// [`Stage::name`] says (a span's name must be a literal).
+///
+/// # Errors
+/// What the stages that can refuse an input refuse.
+fn run_stage(stage: Stage, doc: &mut Document<'_>, options: &Options) -> Result<(), NormalizeError> {
     match stage {
+        Stage::CanonicalUrl => in_span(info_span!("canonical_url"), |_| canonical_url::apply(doc))?,
+        Stage::Unicode => in_span(
+            info_span!(
+                "unicode",
+                bytes_in = as_i64(doc.input.text.len()),
+                bytes_out = Empty
+            ),
+            |span| {
+                unicode::apply(doc);
+                span.record("bytes_out", as_i64(doc.text.len()));
+            },
+        ),
+        Stage::Blocks => in_span(info_span!("blocks", blocks = Empty), |span| {
+            blocks::apply(doc);
+            span.record("blocks", as_i64(doc.blocks.len()));
+        }),
+        Stage::Html => in_span(
+            info_span!("html", bytes_in = as_i64(doc.input.text.len()), blocks = Empty),
+            |span| {
+                html::apply(doc)?;
+                span.record("blocks", as_i64(doc.blocks.len()));
+                Ok::<_, NormalizeError>(())
+            },
+        )?,
+        Stage::Page => in_span(info_span!("page", published = Empty), |span| {
+            page::apply(doc);
+            span.record("published", doc.article.published_at.is_some());
+        }),
         Stage::Boilerplate => in_span(info_span!("boilerplate", removed = Empty), |span| {
             boilerplate::apply(doc);
             span.record(
@@ -190,7 +169,10 @@ fn run_stage(stage: Stage, doc: &mut Document, options: &Options) {
             commentary::apply(doc);
             span.record("blocks", as_i64(doc.article.commentary.len()));
         }),
-        Stage::Assembly => doc.assemble(),
+        Stage::Assembly => in_span(info_span!("assembly", paragraphs = Empty), |span| {
+            doc.assemble();
+            span.record("paragraphs", as_i64(doc.article.body.len()));
+        }),
         Stage::Language => in_span(
             info_span!("language", language = Empty, reliable = Empty),
             |span| {
@@ -205,6 +187,10 @@ fn run_stage(stage: Stage, doc: &mut Document, options: &Options) {
             span.record("words", i64::from(doc.article.stats.words));
         }),
     }
+    if stage.segments() && doc.blocks.is_empty() {
+        return Err(NormalizeError::BlankText);
+    }
+    Ok(())
 }
 
 /// A count as a span attribute: OpenTelemetry integers are signed.
@@ -234,6 +220,11 @@ pub fn normalize_text(text: &str) -> Result<Article, NormalizeError> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use tracing::{Subscriber, span};
+    use tracing_subscriber::{Layer, layer::Context, prelude::*, registry::LookupSpan};
+
     use super::*;
 
     #[test]
@@ -251,5 +242,43 @@ mod tests {
         .expect("noisy");
         assert_eq!(clean.body, noisy.body);
         assert_eq!(clean.fingerprint, noisy.fingerprint);
+    }
+
+    /// Records the name of every span the pipeline opens.
+    #[derive(Debug, Clone, Default)]
+    struct SpanNames(Arc<Mutex<Vec<&'static str>>>);
+
+    impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for SpanNames {
+        fn on_new_span(&self, attrs: &span::Attributes<'_>, _: &span::Id, _: Context<'_, S>) {
+            if attrs.metadata().target() == "normalizer_pipeline" {
+                self.0.lock().expect("not poisoned").push(attrs.metadata().name());
+            }
+        }
+    }
+
+    #[test]
+    fn each_stage_runs_in_a_span_named_as_the_stage_says() {
+        let html = "<html><head><title>Dam opens</title></head><body><article><h1>Dam opens</h1>\
+                    <p>The dam on the river opened on Monday after four years of work on it.</p></article></body></html>";
+        for (text, format) in [
+            ("Dam opens\n\nThe dam opened on Monday.", Format::Text),
+            (html, Format::Html),
+        ] {
+            let names = SpanNames::default();
+            let subscriber = tracing_subscriber::registry().with(names.clone());
+            let input = Input {
+                text,
+                url: "https://news.example/dam",
+                format,
+            };
+            tracing::subscriber::with_default(subscriber, || normalize(&input, &Options::default()))
+                .expect("a record");
+            let expected: Vec<&str> = Stage::ALL
+                .into_iter()
+                .filter(|stage| stage.reads(format))
+                .map(Stage::name)
+                .collect();
+            assert_eq!(*names.0.lock().expect("not poisoned"), expected, "{format:?}");
+        }
     }
 }

@@ -4,10 +4,17 @@
 //! Labels are matched without regard to case, apostrophe style (`'` or `’`)
 //! or spacing before the colon (`Voir aussi :`), with or without the colon.
 //! A newsroom extends the normalizer by adding lines to a table.
+//!
+//! This module holds the tables' schema and the lookups the stages make in
+//! them; `matching` holds how markers are folded and found; each stage keeps
+//! its own rules (how long a timestamp line may be, what a share bar is).
 
 use std::{collections::HashMap, sync::LazyLock};
 
 use aho_corasick::AhoCorasick;
+
+pub(crate) use matching::{KeyStart, Label, line_key, line_key_start};
+use matching::{MarkerTable, find_label};
 
 use crate::article::RemovedKind;
 
@@ -23,6 +30,8 @@ mod pt;
 mod ru;
 mod tr;
 mod uk;
+
+mod matching;
 
 /// Every language's table. Labels of all languages are looked for in every
 /// article: the language is only known once the body is.
@@ -41,15 +50,12 @@ const LANGUAGES: &[&LanguageMarkers] = &[
     &tr::MARKERS,
 ];
 
-/// Separators between a headline and its byline: `Headline – By Name`.
-pub(crate) const BYLINE_SEPARATORS: &[&str] = &[" – ", " — ", " - ", " | "];
-
 /// Separators between author names that hold in every language (the last
 /// is the Arabic comma).
 const AUTHOR_SEPARATORS: &[&str] = &[", ", " & ", "; ", "، "];
 
 /// Social networks and share targets: a line of nothing but these is a share bar.
-const SOCIAL_NETWORKS: &[&str] = &[
+pub(crate) const SOCIAL_NETWORKS: &[&str] = &[
     "facebook",
     "twitter",
     "x",
@@ -121,210 +127,6 @@ pub(crate) struct LanguageMarkers {
     pub wire_credits: &'static [(&'static str, CreditRole)],
 }
 
-/// A label found at the start of a block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Label<'a> {
-    /// The label as printed, without its colon.
-    pub printed: &'a str,
-    /// The text after the label and its colon, trimmed; empty for a heading.
-    pub rest: &'a str,
-}
-
-/// Folds a character for matching: lower case, one apostrophe, and the
-/// Turkish dotted and dotless i as plain `i` (so `AYRICA` matches `Ayrıca`
-/// and `İLGİLİ` matches `İlgili`, which Unicode's own lower-casing misses).
-fn fold(c: char) -> impl Iterator<Item = char> {
-    let c = match c {
-        '’' | '‘' | 'ʼ' => '\'',
-        'I' | 'İ' | 'ı' => 'i',
-        other => other,
-    };
-    c.to_lowercase()
-}
-
-/// Appends the fold of `c` to `out`, without the iterator for ASCII.
-#[inline]
-fn push_folded(out: &mut String, c: char) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else {
-        out.extend(fold(c));
-    }
-}
-
-/// The fold of a whole marker, as the tables are prepared for matching.
-fn folded(marker: &str) -> String {
-    let mut out = String::with_capacity(marker.len());
-    for c in marker.chars() {
-        push_folded(&mut out, c);
-    }
-    out
-}
-
-/// The matching key of a whole line: folded, `…` as `...`, runs of digits
-/// (and WordPress's unfilled `%d`) as one `0`, without trailing colons, dots
-/// and spaces.
-pub(crate) fn line_key(text: &str) -> String {
-    line_key_start(text, usize::MAX).key
-}
-
-/// Characters a line key drops from its end.
-const KEY_TRAILERS: [char; 4] = [':', '.', ' ', '!'];
-
-/// The start of a line key, from [`line_key_start`].
-#[derive(Debug, PartialEq, Eq)]
-struct KeyStart {
-    /// The whole key, or, when `whole` is false, its first bytes: more than
-    /// the limit asked for.
-    key: String,
-    /// Whether `key` is the whole key.
-    whole: bool,
-}
-
-/// The line key of `text`, built only as far as needed to tell that it is
-/// longer than `limit` bytes: a paragraph is compared with short table keys,
-/// and folding all of it would be wasted.
-fn line_key_start(text: &str, limit: usize) -> KeyStart {
-    let unfilled;
-    let text = if text.contains("%d") {
-        unfilled = text.replace("%d", "0");
-        unfilled.as_str()
-    } else {
-        text
-    };
-    // Whitespace folds to itself and nothing else folds to whitespace, so
-    // trimming the text's start trims the key's.
-    let text = text.trim_start();
-    let mut key = String::with_capacity(text.len().min(limit.saturating_add(4)));
-    let mut in_digits = false;
-    let mut rest_is_trimmed = false;
-    for (at, c) in text.char_indices() {
-        if c.is_ascii_digit() {
-            if !in_digits {
-                key.push('0');
-            }
-            in_digits = true;
-        } else {
-            in_digits = false;
-            if c == '…' {
-                key.push_str("...");
-            } else {
-                push_folded(&mut key, c);
-            }
-        }
-        // Past the limit the key can only come back under it if all that
-        // follows is trimmed from its end; that is looked at once.
-        if key.len() > limit && !rest_is_trimmed {
-            let rest = &text[at + c.len_utf8()..];
-            if rest.chars().any(|c| !KEY_TRAILERS.contains(&c) && c != '…') {
-                return KeyStart { key, whole: false };
-            }
-            rest_is_trimmed = true;
-        }
-    }
-    let end = key.trim_end_matches(KEY_TRAILERS).len();
-    key.truncate(end);
-    KeyStart { key, whole: true }
-}
-
-/// A table of markers folded once, with the markers of each first folded
-/// character together, so a block is compared only with the markers that
-/// can start it. `T` is what the table says of each marker.
-#[derive(Debug)]
-struct MarkerTable<T> {
-    /// Each marker folded, as printed in its table, and what it means, in
-    /// table order.
-    markers: Vec<(String, &'static str, T)>,
-    /// The positions in `markers` of the markers that start with each
-    /// folded character, in table order.
-    by_first_char: HashMap<char, Vec<usize>>,
-}
-
-impl<T: Copy> MarkerTable<T> {
-    fn new(markers: impl Iterator<Item = (&'static str, T)>) -> Self {
-        let markers: Vec<(String, &'static str, T)> = markers
-            .map(|(marker, value)| (folded(marker), marker, value))
-            .filter(|(folded, _, _)| !folded.is_empty())
-            .collect();
-        let mut by_first_char: HashMap<char, Vec<usize>> = HashMap::new();
-        for (position, (folded, _, _)) in markers.iter().enumerate() {
-            if let Some(first) = folded.chars().next() {
-                by_first_char.entry(first).or_default().push(position);
-            }
-        }
-        Self {
-            markers,
-            by_first_char,
-        }
-    }
-
-    /// The markers that `text` starts with (folded), in table order: where
-    /// each ends in `text` as a byte offset, the marker as printed in its
-    /// table, and what it means.
-    fn prefixes_of<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, &'static str, T)> + 't {
-        let first = text.chars().next().and_then(|c| fold(c).next());
-        first
-            .and_then(|first| self.by_first_char.get(&first))
-            .into_iter()
-            .flatten()
-            .filter_map(move |&position| {
-                let (folded, printed, value) = &self.markers[position];
-                prefix_end(text, folded).map(|end| (end, *printed, *value))
-            })
-    }
-}
-
-/// Where `folded_label` ends in `text` when `text` starts with it (folded),
-/// as a byte offset. The label must end where a character of `text` ends.
-fn prefix_end(text: &str, folded_label: &str) -> Option<usize> {
-    let mut wanted = folded_label.chars();
-    let mut buffer = String::new();
-    for (index, c) in text.char_indices() {
-        if c.is_ascii() {
-            if wanted.next() != Some(c.to_ascii_lowercase()) {
-                return None;
-            }
-        } else {
-            buffer.clear();
-            buffer.extend(fold(c));
-            for folded in buffer.chars() {
-                if wanted.next() != Some(folded) {
-                    return None;
-                }
-            }
-        }
-        if wanted.as_str().is_empty() {
-            return Some(index + c.len_utf8());
-        }
-    }
-    None
-}
-
-/// Finds one of the labels of `table` at the start of `text`, followed by a
-/// colon (with or without space before it) or by nothing. The longest label
-/// wins.
-fn find_label<'a, T: Copy>(text: &'a str, table: &MarkerTable<T>) -> Option<Label<'a>> {
-    table
-        .prefixes_of(text)
-        .filter_map(|(end, _, _)| {
-            let after = text[end..].trim_start();
-            let rest = if after.is_empty() {
-                ""
-            } else {
-                after.strip_prefix(':')?.trim()
-            };
-            Some((
-                end,
-                Label {
-                    printed: &text[..end],
-                    rest,
-                },
-            ))
-        })
-        .max_by_key(|(end, _)| *end)
-        .map(|(_, label)| label)
-}
-
 /// A "See also" label at the start of `text`.
 pub(crate) fn see_also_label(text: &str) -> Option<Label<'_>> {
     static LABELS: LazyLock<MarkerTable<()>> = LazyLock::new(|| {
@@ -371,7 +173,7 @@ pub(crate) fn starts_with_label(text: &str) -> bool {
 }
 
 /// Whole boilerplate lines by their line keys.
-static BOILERPLATE_LINES: LazyLock<HashMap<String, RemovedKind>> = LazyLock::new(|| {
+pub(crate) static BOILERPLATE_LINES: LazyLock<HashMap<String, RemovedKind>> = LazyLock::new(|| {
     LANGUAGES
         .iter()
         .flat_map(|markers| markers.boilerplate_lines.iter())
@@ -380,7 +182,7 @@ static BOILERPLATE_LINES: LazyLock<HashMap<String, RemovedKind>> = LazyLock::new
 });
 
 /// The line keys of the openings of boilerplate lines.
-static BOILERPLATE_PREFIXES: LazyLock<Vec<(String, RemovedKind)>> = LazyLock::new(|| {
+pub(crate) static BOILERPLATE_PREFIXES: LazyLock<Vec<(String, RemovedKind)>> = LazyLock::new(|| {
     LANGUAGES
         .iter()
         .flat_map(|markers| markers.boilerplate_prefixes.iter())
@@ -388,55 +190,9 @@ static BOILERPLATE_PREFIXES: LazyLock<Vec<(String, RemovedKind)>> = LazyLock::ne
         .collect()
 });
 
-/// The longest key of both boilerplate tables and the longest network name:
-/// a line whose key is longer can only be a share bar.
-static LONGEST_BOILERPLATE_KEY: LazyLock<usize> = LazyLock::new(|| {
-    BOILERPLATE_LINES
-        .keys()
-        .chain(BOILERPLATE_PREFIXES.iter().map(|(prefix, _)| prefix))
-        .map(String::len)
-        .chain(SOCIAL_NETWORKS.iter().map(|name| name.len()))
-        .max()
-        .unwrap_or_default()
-});
-
-/// What kind of boilerplate a whole line is, if it is boilerplate.
-pub(crate) fn boilerplate_kind(text: &str) -> Option<RemovedKind> {
-    let KeyStart { key, whole } = line_key_start(text, *LONGEST_BOILERPLATE_KEY);
-    if whole && let Some(kind) = BOILERPLATE_LINES.get(&key) {
-        return Some(*kind);
-    }
-    if let Some((_, kind)) = BOILERPLATE_PREFIXES
-        .iter()
-        .find(|(prefix, _)| key.starts_with(prefix.as_str()))
-    {
-        return Some(*kind);
-    }
-    let social = if whole {
-        is_social_links(&key)
-    } else {
-        // A long line is a share bar only if it opens with a network name
-        // (a first word that runs past the start cannot be one); only then
-        // is the whole key worth building.
-        social_words(&key)
-            .next()
-            .is_none_or(|first| SOCIAL_NETWORKS.contains(&first))
-            && is_social_links(&line_key(text))
-    };
-    social.then_some(RemovedKind::SocialLinks)
-}
-
-/// A timestamp line is at most this long.
-const MAX_TIMESTAMP_CHARS: usize = 100;
-
-/// A timestamp line has a digit this close after its label.
-const TIMESTAMP_DIGIT_WITHIN: usize = 16;
-
-/// Whether `text` is a line that only says when the story was published or
-/// updated: short, opening with a timestamp label (after an optional `|`),
-/// with a digit soon after it (`Updated 5:27 am`, `PUBLISHED: 10:48, Tue`,
-/// `Publié le 19/11/2019`), unlike a sentence that opens with the same word.
-pub(crate) fn is_timestamp_line(text: &str) -> bool {
+/// Where each timestamp label (`Updated`, `Publié le`) that `text` starts
+/// with ends, as byte offsets.
+pub(crate) fn timestamp_label_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     static LABELS: LazyLock<MarkerTable<()>> = LazyLock::new(|| {
         MarkerTable::new(
             LANGUAGES
@@ -444,40 +200,7 @@ pub(crate) fn is_timestamp_line(text: &str) -> bool {
                 .flat_map(|markers| markers.timestamp_labels.iter().map(|label| (*label, ()))),
         )
     });
-    if text.chars().count() > MAX_TIMESTAMP_CHARS {
-        return false;
-    }
-    let text = text.trim_start_matches(['|', ' ']);
-    LABELS.prefixes_of(text).any(|(end, _, _)| {
-        let rest = &text[end..];
-        let word_ends = rest.is_empty() || rest.starts_with([' ', ':']);
-        word_ends
-            && rest
-                .chars()
-                .take(TIMESTAMP_DIGIT_WITHIN)
-                .any(|c| c.is_ascii_digit())
-    })
-}
-
-/// Whether `text` is nothing but a photo credit (`Photo: Ann Lee`,
-/// `© Agency`), printed apart from its caption.
-pub(crate) fn is_photo_credit_line(text: &str) -> bool {
-    text.chars().count() <= MAX_CREDIT_LINE_CHARS && photo_credit_starts(text).any(|at| at == 0)
-}
-
-/// A credit printed on its own line is at most this long.
-const MAX_CREDIT_LINE_CHARS: usize = 80;
-
-/// Whether a line key is nothing but social network names.
-fn is_social_links(key: &str) -> bool {
-    let mut names = social_words(key).peekable();
-    names.peek().is_some() && names.all(|name| SOCIAL_NETWORKS.contains(&name))
-}
-
-/// The words of a line key, split where a share bar separates its names.
-fn social_words(key: &str) -> impl Iterator<Item = &str> {
-    key.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','))
-        .filter(|name| !name.is_empty())
+    LABELS.prefixes_of(text).map(|(end, _, _)| end)
 }
 
 /// The names after a byline opener (`By `, `Autor:`) at the start of
@@ -567,6 +290,28 @@ pub(crate) fn photo_credit_starts(text: &str) -> impl Iterator<Item = usize> + '
     CREDITS.find_overlapping_iter(text).map(|found| found.start())
 }
 
+/// Pieces of lines, for property tests: every boilerplate line and opening
+/// of every table, network names, separators, and what a line key folds or
+/// drops.
+#[cfg(test)]
+pub(crate) fn line_pieces() -> Vec<String> {
+    LANGUAGES
+        .iter()
+        .flat_map(|markers| {
+            markers
+                .boilerplate_lines
+                .iter()
+                .chain(markers.boilerplate_prefixes)
+                .map(|(text, _)| *text)
+        })
+        .chain(SOCIAL_NETWORKS.iter().copied())
+        .chain([
+            " ", " | ", ", ", "/", ":", ".", "!", "…", "%d", "2024", "İ", "É", "prices", "\u{00A0}",
+        ])
+        .map(str::to_owned)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -594,28 +339,6 @@ mod tests {
     fn the_longest_label_wins() {
         let label = see_also_label("Related stories: x").expect("label");
         assert_eq!(label.printed, "Related stories");
-    }
-
-    #[test]
-    fn boilerplate_lines_match_with_any_number_and_ellipsis_style() {
-        assert_eq!(
-            boilerplate_kind("%d bloggers like this:"),
-            Some(RemovedKind::LikesWidget)
-        );
-        assert_eq!(
-            boilerplate_kind("17 bloggers like this:"),
-            Some(RemovedKind::LikesWidget)
-        );
-        assert_eq!(boilerplate_kind("Like Loading…"), Some(RemovedKind::LikesWidget));
-        assert_eq!(
-            boilerplate_kind("Click to share on Reddit (Opens in new window)"),
-            Some(RemovedKind::ShareWidget)
-        );
-        assert_eq!(
-            boilerplate_kind("Facebook | Twitter | WhatsApp"),
-            Some(RemovedKind::SocialLinks)
-        );
-        assert_eq!(boilerplate_kind("Share prices fell."), None);
     }
 
     #[test]
@@ -691,116 +414,5 @@ mod tests {
         );
         assert_eq!(split_names("Ann Lee & Bo Park"), ["Ann Lee", "Bo Park"]);
         assert_eq!(split_names("Ann Lee"), ["Ann Lee"]);
-    }
-
-    #[test]
-    fn a_key_start_stops_past_the_limit_unless_the_rest_is_trimmed() {
-        let long = line_key_start("Share this story with 12 friends today", 8);
-        assert!(!long.whole);
-        assert!(long.key.len() > 8);
-        assert!("share this story with 0 friends today".starts_with(&long.key));
-        assert_eq!(
-            line_key_start("  Like Loading…!::...  ", 12),
-            KeyStart {
-                key: "like loading".to_owned(),
-                whole: true
-            }
-        );
-        assert_eq!(line_key_start("Share this:", usize::MAX).key, "share this");
-        // The rest is looked at once, not once a character: a hostile line
-        // of a million dots is folded in one pass.
-        let dots = format!("Share this{}", ".".repeat(1 << 20));
-        assert_eq!(
-            line_key_start(&dots, 12),
-            KeyStart {
-                key: "share this".to_owned(),
-                whole: true
-            }
-        );
-    }
-
-    #[test]
-    fn a_long_share_bar_is_found_past_the_key_limit() {
-        let bar = ["Facebook"; 40].join(" | ");
-        assert!(bar.len() > *LONGEST_BOILERPLATE_KEY);
-        assert_eq!(boilerplate_kind(&bar), Some(RemovedKind::SocialLinks));
-        assert_eq!(boilerplate_kind(&format!("{bar} | Newsletter")), None);
-        assert_eq!(
-            boilerplate_kind(&format!(" | {bar}")),
-            Some(RemovedKind::SocialLinks)
-        );
-    }
-
-    /// The kind `boilerplate_kind` must give: the tables looked up with the
-    /// whole line key.
-    fn kind_by_whole_key(text: &str) -> Option<RemovedKind> {
-        let key = line_key(text);
-        BOILERPLATE_LINES.get(&key).copied().or_else(|| {
-            BOILERPLATE_PREFIXES
-                .iter()
-                .find(|(prefix, _)| key.starts_with(prefix.as_str()))
-                .map(|(_, kind)| *kind)
-                .or_else(|| is_social_links(&key).then_some(RemovedKind::SocialLinks))
-        })
-    }
-
-    /// Pieces of lines: every boilerplate line and opening of every table,
-    /// network names, separators, and what the key folds or drops.
-    fn line_pieces() -> Vec<String> {
-        LANGUAGES
-            .iter()
-            .flat_map(|markers| {
-                markers
-                    .boilerplate_lines
-                    .iter()
-                    .chain(markers.boilerplate_prefixes)
-                    .map(|(text, _)| *text)
-            })
-            .chain(SOCIAL_NETWORKS.iter().copied())
-            .chain([
-                " ", " | ", ", ", "/", ":", ".", "!", "…", "%d", "2024", "İ", "É", "prices", "\u{00A0}",
-            ])
-            .map(str::to_owned)
-            .collect()
-    }
-
-    /// Pieces of share bars: each network name with each separator after it.
-    fn share_bar_pieces() -> Vec<String> {
-        SOCIAL_NETWORKS
-            .iter()
-            .flat_map(|name| [" ", " | ", ", ", "/", " · "].map(|separator| format!("{name}{separator}")))
-            .collect()
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn a_key_start_is_the_start_of_the_line_key(
-            pieces in proptest::collection::vec(proptest::sample::select(line_pieces()), 0..12),
-            trailers in proptest::collection::vec(proptest::sample::select(KEY_TRAILERS.to_vec()), 0..8),
-            limit in 0usize..60,
-        ) {
-            // What the key drops from its end, where the limit may fall.
-            let text = pieces.concat() + &trailers.into_iter().collect::<String>() + "…";
-            let start = line_key_start(&text, limit);
-            let whole_key = line_key(&text);
-            if start.whole {
-                proptest::prop_assert_eq!(start.key, whole_key);
-            } else {
-                proptest::prop_assert!(start.key.len() > limit);
-                proptest::prop_assert!(whole_key.starts_with(&start.key), "{:?} {:?}", whole_key, start.key);
-            }
-        }
-
-        #[test]
-        fn boilerplate_is_found_as_with_the_whole_key(
-            pieces in proptest::prop_oneof![
-                proptest::collection::vec(proptest::sample::select(line_pieces()), 0..30),
-                // Share bars, long ones included.
-                proptest::collection::vec(proptest::sample::select(share_bar_pieces()), 0..60),
-            ],
-        ) {
-            let text = pieces.concat();
-            proptest::prop_assert_eq!(boilerplate_kind(&text), kind_by_whole_key(&text), "{:?}", text);
-        }
     }
 }

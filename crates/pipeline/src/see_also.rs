@@ -1,10 +1,14 @@
-//! Stage 5: "See also" links. Takes blocks that open with a see-also label:
+//! "See also" links. Takes blocks that open with a see-also label:
 //! inline (`See also: Headline https://…`) gives one link; a heading
 //! (`See also:`) takes the list items and URL-bearing blocks under it. The
 //! URL leaves the text for `Link::url`; in HTML the link's own `href` gives
 //! it. A heading with nothing under it is removed as an empty heading. In a
 //! page's related-links box every link is taken, and its other text (a
 //! heading no label names) is removed.
+//!
+//! Reads: body blocks, with their `list_item`, `Origin::RelatedLinks` and
+//! `href`. Writes: `Role::SeeAlso`, `Role::Removed` (`empty_heading`,
+//! `related_links`) and `Article::see_also`.
 
 use linkify::{LinkFinder, LinkKind};
 
@@ -100,13 +104,13 @@ fn link(text: &str, href: Option<&str>) -> Link {
 mod tests {
     use super::*;
 
-    fn run(blocks: Vec<Block>) -> Document {
-        let mut doc = Document::new(blocks);
+    fn run(blocks: Vec<Block>) -> Document<'static> {
+        let mut doc = Document::from_blocks(blocks);
         apply(&mut doc);
         doc
     }
 
-    fn links(doc: &Document) -> Vec<(&str, &str)> {
+    fn links<'d>(doc: &'d Document<'_>) -> Vec<(&'d str, &'d str)> {
         doc.article
             .see_also
             .iter()

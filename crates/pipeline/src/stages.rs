@@ -1,16 +1,27 @@
-//! The stages that work on the segmented document, in the order
-//! [`normalize`](crate::normalize) runs them, and a way to run them one at a
-//! time so the benches (`benches/pipeline.rs`) can time each stage alone.
+//! The stages in the order [`normalize`](crate::normalize) runs them,
+//! written once ([`Stage::ALL`]), and a way to run them one at a time so the
+//! benches (`benches/pipeline.rs`) can time each stage alone.
 //!
 //! Hidden from the docs and not part of the API: a caller wants
 //! [`normalize`](crate::normalize). The document stays opaque here, so the
 //! stages' internals can change without breaking anything outside the crate.
 
-use crate::{NormalizeError, Options, blocks, canonical_url, document::Document, run_stage, unicode};
+use crate::{Format, Input, NormalizeError, Options, document::Document, run_stage};
 
-/// A stage that works on the segmented document.
+/// One stage of the pipeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// `canonical_url`: the article URL without tracking parameters.
+    CanonicalUrl,
+    /// `unicode`: NFC, line ends, invisible characters, spacing (text).
+    Unicode,
+    /// `blocks`: paragraphs, list items and labelled lines (text).
+    Blocks,
+    /// `html`: a page's metadata, and the blocks of its main content and of
+    /// the boxes it marks (HTML, in place of `unicode` and `blocks`).
+    Html,
+    /// `page`: the page's canonical URL and publication time (HTML).
+    Page,
     /// `boilerplate`: widgets and CMS furniture.
     Boilerplate,
     /// `headline`: title, authors, publisher and republishers.
@@ -23,7 +34,7 @@ pub enum Stage {
     Captions,
     /// `commentary`: editorial commentary.
     Commentary,
-    /// Body and removed blocks in document order.
+    /// `assembly`: body and removed blocks in document order.
     Assembly,
     /// `language`: the body's language.
     Language,
@@ -34,8 +45,14 @@ pub enum Stage {
 }
 
 impl Stage {
-    /// Every stage, in the order the pipeline runs them.
-    pub const ALL: [Self; 10] = [
+    /// Every stage, in the order the pipeline runs them; each runs only on
+    /// the formats it [reads](Self::reads).
+    pub const ALL: [Self; 15] = [
+        Self::CanonicalUrl,
+        Self::Unicode,
+        Self::Blocks,
+        Self::Html,
+        Self::Page,
         Self::Boilerplate,
         Self::Headline,
         Self::Credits,
@@ -48,9 +65,14 @@ impl Stage {
         Self::Stats,
     ];
 
-    /// The stage's module name, as its span is named.
+    /// The stage's name: its module's, its span's and its metric label.
     pub fn name(self) -> &'static str {
         match self {
+            Self::CanonicalUrl => "canonical_url",
+            Self::Unicode => "unicode",
+            Self::Blocks => "blocks",
+            Self::Html => "html",
+            Self::Page => "page",
             Self::Boilerplate => "boilerplate",
             Self::Headline => "headline",
             Self::Credits => "credits",
@@ -63,54 +85,57 @@ impl Stage {
             Self::Stats => "stats",
         }
     }
-}
 
-/// Stage 0 alone: the URL in canonical form; `None` for a URL that is not absolute.
-pub fn canonical_url(raw: &str) -> Option<String> {
-    canonical_url::canonicalize(raw).ok()
-}
+    /// Whether the stage runs on input of `format`.
+    pub fn reads(self, format: Format) -> bool {
+        match self {
+            Self::Unicode | Self::Blocks => format == Format::Text,
+            Self::Html | Self::Page => format == Format::Html,
+            _ => true,
+        }
+    }
 
-/// Stage 1 alone: Unicode and spacing.
-pub fn unicode(raw: &str) -> String {
-    unicode::normalize(raw)
+    /// Whether the stage cuts the input into blocks: past it, a document
+    /// without blocks is refused as blank.
+    pub(crate) fn segments(self) -> bool {
+        matches!(self, Self::Blocks | Self::Html)
+    }
 }
 
 /// A document part way through the pipeline.
 #[derive(Debug, Clone)]
-pub struct PartialDocument {
+pub struct PartialDocument<'a> {
     /// The document the next stage works on.
-    doc: Document,
+    doc: Document<'a>,
     /// The options the stages run with.
     options: Options,
 }
 
-impl PartialDocument {
-    /// Stage 2 alone: segments text that stage 1 normalized.
-    pub fn segment(text: &str, options: &Options) -> Self {
-        Self {
-            doc: Document::new(blocks::segment(text)),
-            options: options.clone(),
-        }
-    }
-
-    /// `raw` taken through every stage before `stage`, ready for it.
+impl<'a> PartialDocument<'a> {
+    /// `input` taken through every stage before `stage` that reads its
+    /// format, ready for it.
     ///
     /// # Errors
-    /// [`NormalizeError::BlankText`] when `raw` has no blocks.
-    pub fn before(raw: &str, stage: Stage, options: &Options) -> Result<Self, NormalizeError> {
-        let mut partial = Self::segment(&unicode(raw), options);
-        if partial.doc.blocks.is_empty() {
-            return Err(NormalizeError::BlankText);
-        }
+    /// What those stages refuse, as [`normalize`](crate::normalize) would.
+    pub fn before(input: Input<'a>, stage: Stage, options: &Options) -> Result<Self, NormalizeError> {
+        let mut partial = Self {
+            doc: Document::new(input),
+            options: options.clone(),
+        };
         for earlier in Stage::ALL.into_iter().take_while(|earlier| *earlier != stage) {
-            partial.run(earlier);
+            if earlier.reads(input.format) {
+                partial.run(earlier)?;
+            }
         }
         Ok(partial)
     }
 
     /// Runs one stage, as the pipeline does.
-    pub fn run(&mut self, stage: Stage) {
-        run_stage(stage, &mut self.doc, &self.options);
+    ///
+    /// # Errors
+    /// What the stage refuses.
+    pub fn run(&mut self, stage: Stage) -> Result<(), NormalizeError> {
+        run_stage(stage, &mut self.doc, &self.options)
     }
 
     /// How many blocks the document has.
@@ -125,18 +150,42 @@ mod tests {
 
     const TEXT: &str = "Dam opens – By Ann Lee\n\nThe dam opened on Monday.\n\nShare this:";
 
+    fn text() -> Input<'static> {
+        Input {
+            text: TEXT,
+            ..Input::default()
+        }
+    }
+
     #[test]
     fn running_every_stage_gives_what_normalize_gives() {
         let options = Options::default();
-        let mut partial = PartialDocument::before(TEXT, Stage::Stats, &options).expect("blocks");
-        partial.run(Stage::Stats);
+        let mut partial = PartialDocument::before(text(), Stage::Stats, &options).expect("blocks");
+        partial.run(Stage::Stats).expect("stats");
         assert_eq!(Ok(partial.doc.article), crate::normalize_text(TEXT));
     }
 
     #[test]
-    fn a_document_before_the_first_stage_is_only_segmented() {
-        let partial = PartialDocument::before(TEXT, Stage::Boilerplate, &Options::default()).expect("blocks");
+    fn a_document_before_the_first_text_stage_is_only_segmented() {
+        let partial =
+            PartialDocument::before(text(), Stage::Boilerplate, &Options::default()).expect("blocks");
         assert_eq!(partial.blocks(), 3);
         assert!(partial.doc.blocks.iter().all(|block| block.is_body()));
+    }
+
+    #[test]
+    fn each_stage_has_its_own_name_and_text_and_html_share_the_stages_after_segmenting() {
+        let mut names: Vec<&str> = Stage::ALL.into_iter().map(Stage::name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Stage::ALL.len());
+        let only_one_format: Vec<Stage> = Stage::ALL
+            .into_iter()
+            .filter(|stage| stage.reads(Format::Text) != stage.reads(Format::Html))
+            .collect();
+        assert_eq!(
+            only_one_format,
+            [Stage::Unicode, Stage::Blocks, Stage::Html, Stage::Page]
+        );
     }
 }

@@ -1,4 +1,6 @@
-//! Stage 11: body statistics, for callers that route or bill by length.
+//! Body statistics, for callers that route or bill by length.
+//!
+//! Reads: `Article::body`. Writes: `Article::stats`.
 
 use crate::{article::Stats, document::Document};
 

@@ -1,8 +1,11 @@
-//! Stage 1: Unicode and spacing. Takes the raw text and returns it in NFC,
+//! Unicode and spacing, for plain text. Takes the raw text and returns it in NFC,
 //! with `\n` line ends, without control, zero-width and direction marks, with
 //! every run of spaces (tabs, no-break and other Unicode spaces) as one space
 //! and each line trimmed. Blank lines stay: they separate blocks.
+//!
+//! Reads: `Input::text`. Writes: `Document::text`.
 
+use crate::document::Document;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Invisible characters dropped outright: zero-width spaces and joiners, word
@@ -68,6 +71,11 @@ fn normalize_spacing(chars: impl Iterator<Item = char>, capacity: usize) -> Stri
         }
     }
     out
+}
+
+/// Normalizes the caller's text for `blocks`.
+pub(crate) fn apply(doc: &mut Document<'_>) {
+    doc.text = normalize(doc.input.text);
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! never loses a word of a clean article, and normalizing its own output
 //! again changes nothing.
 
-use normalizer_pipeline::{Article, normalize_text};
+use normalizer_pipeline::{Article, NormalizeError, normalize_text};
 use proptest::prelude::*;
 
 /// Words a clean article is made of: none is a marker word of any language.
@@ -78,7 +78,10 @@ proptest! {
 
     #[test]
     fn any_text_gets_a_record_or_a_blank_error_and_never_a_panic(text in any::<String>()) {
-        let _ = normalize_text(&text);
+        if let Err(error) = normalize_text(&text) {
+            prop_assert_eq!(error, NormalizeError::BlankText);
+            prop_assert!(text.trim().chars().all(|c| !c.is_alphanumeric()), "refused as blank: {:?}", text);
+        }
     }
 
     #[test]

@@ -18,10 +18,7 @@ use normalizer_pipeline::Options;
 use normalizer_proto::v1 as pb;
 use rayon::prelude::*;
 
-use crate::{
-    convert::ArticleInput,
-    service::{normalize_input, to_rpc_status},
-};
+use crate::{convert::ArticleInput, error::ServiceError, service::normalize_input};
 
 /// Articles read and normalized together: bounds memory on any input size.
 const CHUNK: usize = 512;
@@ -79,11 +76,13 @@ pub fn run(
         let files = text_files(path)?;
         let progress = progress_bar(Some(files.len() as u64));
         for chunk in files.chunks(CHUNK) {
-            let articles: Vec<Result<pb::RawArticle, String>> = chunk
+            let articles: Vec<Result<pb::RawArticle, ServiceError>> = chunk
                 .par_iter()
                 .map(|file| {
-                    let text = std::fs::read_to_string(file)
-                        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+                    let text = std::fs::read_to_string(file).map_err(|e| ServiceError::Unreadable {
+                        path: file.display().to_string(),
+                        reason: e.to_string(),
+                    })?;
                     let id = file
                         .strip_prefix(path)
                         .unwrap_or(file)
@@ -112,10 +111,12 @@ pub fn run(
                 if line.trim().is_empty() {
                     continue;
                 }
-                articles.push(
-                    serde_json::from_str::<pb::RawArticle>(&line)
-                        .map_err(|e| format!("line {} is not a RawArticle in proto JSON: {e}", number + 1)),
-                );
+                articles.push(serde_json::from_str::<pb::RawArticle>(&line).map_err(|e| {
+                    ServiceError::NotARawArticle {
+                        line: number + 1,
+                        reason: e.to_string(),
+                    }
+                }));
             }
             write_chunk(articles, &settings, &mut out, &mut summary, &progress)?;
         }
@@ -135,7 +136,7 @@ pub fn run(
 
 /// Normalizes one chunk on every core and writes it in order.
 fn write_chunk(
-    articles: Vec<Result<pb::RawArticle, String>>,
+    articles: Vec<Result<pb::RawArticle, ServiceError>>,
     settings: &ChunkSettings<'_>,
     out: &mut dyn Write,
     summary: &mut Summary,
@@ -145,12 +146,12 @@ fn write_chunk(
         .into_par_iter()
         .map(|article| match article {
             Ok(article) => respond(article, settings.max_article_bytes, settings.options),
-            Err(reason) => (
+            Err(error) => (
                 0,
                 pb::NormalizeResponse {
                     article: None,
                     id: String::new(),
-                    error: Some(to_rpc_status(&tonic::Status::invalid_argument(reason))),
+                    error: Some(error.into()),
                 },
             ),
         })
@@ -192,7 +193,7 @@ fn respond(
         Err(error) => pb::NormalizeResponse {
             article: None,
             id,
-            error: Some(to_rpc_status(&tonic::Status::from(error))),
+            error: Some(error.into()),
         },
     };
     (bytes, response)

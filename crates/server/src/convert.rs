@@ -6,7 +6,7 @@
 use normalizer_pipeline::{Article, Format, LanguageAllowlist, Options};
 use normalizer_proto::v1 as pb;
 
-use crate::error::RequestError;
+use crate::error::{ContentField, ServiceError};
 
 /// A request that passed every check: an article the pipeline can take.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,31 +27,32 @@ impl ArticleInput {
     /// Parses a request, refusing what the service cannot take.
     ///
     /// # Errors
-    /// A [`RequestError`] naming the field that is missing, blank, too large
+    /// A [`ServiceError`] naming the field that is missing, blank, too large
     /// or not supported.
-    pub fn parse(request: pb::NormalizeRequest, max_article_bytes: usize) -> Result<Self, RequestError> {
-        let article = request.article.ok_or(RequestError::MissingArticle)?;
+    pub fn parse(request: pb::NormalizeRequest, max_article_bytes: usize) -> Result<Self, ServiceError> {
+        let article = request.article.ok_or(ServiceError::MissingArticle)?;
         let options = match request.options {
             Some(options) if !options.languages.is_empty() => Some(Options {
-                languages: LanguageAllowlist::parse(&options.languages).map_err(RequestError::from)?,
+                languages: LanguageAllowlist::parse(&options.languages)
+                    .map_err(ServiceError::UnknownLanguage)?,
             }),
             _ => None,
         };
         let (content, format) = match article.content {
-            None => return Err(RequestError::MissingContent),
+            None => return Err(ServiceError::MissingContent),
             Some(pb::raw_article::Content::Html(html)) => (html, Format::Html),
             Some(pb::raw_article::Content::Text(text)) => (text, Format::Text),
         };
-        let field = content_field(format);
+        let field = ContentField::of(format);
         if content.len() > max_article_bytes {
-            return Err(RequestError::TooLarge {
+            return Err(ServiceError::TooLarge {
                 field,
                 size: content.len(),
                 limit: max_article_bytes,
             });
         }
         if content.trim().is_empty() {
-            return Err(RequestError::BlankContent { field });
+            return Err(ServiceError::BlankContent { field });
         }
         Ok(Self {
             id: article.id,
@@ -63,36 +64,6 @@ impl ArticleInput {
     }
 }
 
-/// The request field that carries content of `format`.
-pub fn content_field(format: Format) -> &'static str {
-    match format {
-        Format::Text => "article.text",
-        Format::Html => "article.html",
-    }
-}
-
-/// A point in time as a `google.protobuf.Timestamp`.
-fn timestamp(at: std::time::SystemTime) -> normalizer_proto::pbjson_types::Timestamp {
-    let (seconds, nanos) = match at.duration_since(std::time::UNIX_EPOCH) {
-        Ok(after) => (
-            i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
-            after.subsec_nanos(),
-        ),
-        Err(before) => {
-            let before = before.duration();
-            let seconds = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
-            match before.subsec_nanos() {
-                0 => (-seconds, 0),
-                nanos => (-seconds - 1, 1_000_000_000 - nanos),
-            }
-        }
-    };
-    normalizer_proto::pbjson_types::Timestamp {
-        seconds,
-        nanos: i32::try_from(nanos).unwrap_or(0),
-    }
-}
-
 /// Maps a pipeline record onto the wire type, with the caller's id.
 pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
     let paragraphs = |texts: Vec<String>| texts.into_iter().map(|text| pb::Paragraph { text }).collect();
@@ -100,7 +71,7 @@ pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
         id,
         url: article.url,
         title: article.title,
-        published_at: article.published_at.map(timestamp),
+        published_at: article.published_at.map(Into::into),
         authors: article.authors,
         publisher: article.publisher,
         republishers: article.republishers,
@@ -193,30 +164,30 @@ mod tests {
                 },
                 100
             ),
-            Err(RequestError::MissingArticle)
+            Err(ServiceError::MissingArticle)
         );
         assert_eq!(
             ArticleInput::parse(request(None), 100),
-            Err(RequestError::MissingContent)
+            Err(ServiceError::MissingContent)
         );
         assert_eq!(
             ArticleInput::parse(request(text(" \n\t ")), 100),
-            Err(RequestError::BlankContent {
-                field: "article.text"
+            Err(ServiceError::BlankContent {
+                field: ContentField::Text
             })
         );
         assert_eq!(
             ArticleInput::parse(request(text("0123456789!")), 10),
-            Err(RequestError::TooLarge {
-                field: "article.text",
+            Err(ServiceError::TooLarge {
+                field: ContentField::Text,
                 size: 11,
                 limit: 10
             })
         );
         assert_eq!(
             ArticleInput::parse(request(Some(pb::raw_article::Content::Html(" \n".into()))), 100),
-            Err(RequestError::BlankContent {
-                field: "article.html"
+            Err(ServiceError::BlankContent {
+                field: ContentField::Html
             })
         );
         let html = ArticleInput::parse(
@@ -228,12 +199,17 @@ mod tests {
     }
 
     #[test]
-    fn timestamps_count_from_the_epoch_with_non_negative_nanos() {
-        let epoch = std::time::UNIX_EPOCH;
-        let after = timestamp(epoch + std::time::Duration::new(5, 250));
-        assert_eq!((after.seconds, after.nanos), (5, 250));
-        let before = timestamp(epoch - std::time::Duration::new(1, 500_000_000));
-        assert_eq!((before.seconds, before.nanos), (-2, 500_000_000));
+    fn the_publication_time_keeps_its_nanoseconds_before_the_epoch_too() {
+        let before_epoch = chrono::DateTime::from_timestamp(-2, 500_000_000).expect("a time");
+        let record = to_proto(
+            String::new(),
+            Article {
+                published_at: Some(before_epoch),
+                ..Article::default()
+            },
+        );
+        let published = record.published_at.expect("a timestamp");
+        assert_eq!((published.seconds, published.nanos), (-2, 500_000_000));
     }
 
     #[test]

@@ -16,6 +16,8 @@ use http::{Request, Response};
 use tonic::Status;
 use tower::{Layer, Service};
 
+use crate::error::{ServiceError, Unanswered};
+
 /// How much sooner than the caller's deadline the server gives up, so that
 /// the caller hears DEADLINE_EXCEEDED rather than CANCELLED at the very
 /// deadline: at least this, or a twentieth of the timeout when that is more.
@@ -99,10 +101,7 @@ where
             };
             match tokio::time::timeout_at(give_up.into(), call).await {
                 Ok(answered) => answered,
-                Err(_) => Ok(Status::deadline_exceeded(
-                    "the caller's deadline (grpc-timeout) passed before the call was answered",
-                )
-                .into_http()),
+                Err(_) => Ok(Status::from(ServiceError::DeadlineExceeded(Unanswered::Call)).into_http()),
             }
         })
     }

@@ -1,34 +1,6 @@
-//! `article-normalizer`: the gRPC server and a command-line front end to the
-//! same pipeline.
-//!
-//! # Layout
-//! - `settings`: layered configuration.
-//! - `telemetry`: logs and traces.
-//! - `metrics`: Prometheus metrics and their endpoint.
-//! - `observe`: the tower layer that traces and measures every call.
-//! - `startup`: binding, serving, draining.
-//! - `shutdown`: the stop signal.
-//! - `service`: the gRPC handlers.
-//! - `convert`: wire types to pipeline types and back.
-//! - `eval`: the quality report over a fixture corpus.
-//! - `bulk`: `normalize` over a directory or a JSON-lines file.
-//! - `probe`: a gRPC health check client.
-//! - `error`: refusals and their gRPC status.
-
-mod bulk;
-mod convert;
-mod deadline;
-mod error;
-mod eval;
-mod eval_html;
-mod metrics;
-mod observe;
-mod probe;
-mod service;
-mod settings;
-mod shutdown;
-mod startup;
-mod telemetry;
+//! `article-normalizer`: the gRPC server, and a command-line front end to
+//! the same pipeline for operators. The scoring tools live apart, in
+//! `normalizer-eval`.
 
 use std::{
     io::{Read, Write},
@@ -38,19 +10,24 @@ use std::{
 };
 
 use anyhow::Context;
+use article_normalizer::{
+    bulk,
+    convert::ArticleInput,
+    metrics, probe, service,
+    settings::{self, ConfigFlag, Settings},
+    shutdown,
+    startup::Application,
+    telemetry,
+};
 use clap::{Parser, Subcommand};
-
 use normalizer_proto::v1 as pb;
-
-use crate::{convert::ArticleInput, settings::Settings, startup::Application};
 
 /// Normalizes raw scraped articles into clean, structured records.
 #[derive(Debug, Parser)]
 #[command(name = "article-normalizer", version, about)]
 struct Cli {
-    /// A configuration file (TOML) layered over the embedded defaults.
-    #[arg(long, global = true, value_name = "FILE")]
-    config: Option<PathBuf>,
+    #[command(flatten)]
+    config: ConfigFlag,
     #[command(subcommand)]
     command: Command,
 }
@@ -83,29 +60,6 @@ enum Command {
         /// Read the file or standard input as HTML (implied by `.html` and `.htm`).
         #[arg(long)]
         html: bool,
-    },
-    /// Score the pipeline on a fixture corpus (`<case>/input.txt` beside
-    /// `expected.json`) and print the quality report.
-    Eval {
-        /// The corpus folder.
-        #[arg(default_value = "tests/fixtures/text", value_name = "DIR")]
-        dir: PathBuf,
-        /// Fail when a field is exact in fewer than this percentage of articles.
-        #[arg(long, default_value_t = 100.0, value_name = "PERCENT")]
-        min_exact: f64,
-    },
-    /// Score HTML extraction on an article-body benchmark (`html/<id>.html.gz`
-    /// and `ground-truth.json`): precision, recall, F1 and pages per second.
-    EvalHtml {
-        /// The benchmark folder.
-        #[arg(value_name = "DIR")]
-        dir: PathBuf,
-        /// Score every N-th page only (1 for all).
-        #[arg(long, default_value_t = 1, value_name = "N")]
-        every: usize,
-        /// Fail when F1 is under this floor.
-        #[arg(long, default_value_t = 0.0, value_name = "F1")]
-        min_f1: f64,
     },
     /// Check a server's gRPC health: exit 0 when it is SERVING.
     Probe {
@@ -141,7 +95,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .map(|address| ("server.listen", address.to_string()))
                 .into_iter()
                 .collect();
-            let settings = load_settings(cli.config.as_deref(), &overrides)?;
+            let settings = load_settings(cli.config.file.as_deref(), &overrides)?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
@@ -164,13 +118,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             url,
             html,
         } => {
-            let settings = load_settings(cli.config.as_deref(), &[])?;
+            let settings = load_settings(cli.config.file.as_deref(), &[])?;
             if bulk::is_bulk(&file) {
                 bulk::run(
                     &file,
                     output.as_deref(),
                     settings.limits.max_article_bytes,
-                    &settings.pipeline.options()?,
+                    &settings.pipeline.options,
                 )
             } else {
                 normalize_file(
@@ -184,28 +138,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     &settings,
                 )
             }
-        }
-        Command::Eval { dir, min_exact } => {
-            let settings = load_settings(cli.config.as_deref(), &[])?;
-            let report = eval::evaluate(&dir, &settings)?;
-            print!("{}", report.text);
-            anyhow::ensure!(
-                report.lowest_percent >= min_exact,
-                "a field is exact in only {:.1} % of the articles, under the floor of {min_exact} %",
-                report.lowest_percent
-            );
-            Ok(())
-        }
-        Command::EvalHtml { dir, every, min_f1 } => {
-            let settings = load_settings(cli.config.as_deref(), &[])?;
-            let report = eval_html::evaluate(&dir, every, &settings.pipeline.options()?)?;
-            print!("{}", report.text);
-            anyhow::ensure!(
-                report.f1 >= min_f1,
-                "F1 {:.3} is under the floor of {min_f1}",
-                report.f1
-            );
-            Ok(())
         }
         Command::Probe {
             addr,
@@ -256,7 +188,7 @@ fn normalize_file(
         options: None,
     };
     let input = ArticleInput::parse(request, settings.limits.max_article_bytes)?;
-    let record = service::normalize_input(input, &settings.pipeline.options()?)?;
+    let record = service::normalize_input(input, &settings.pipeline.options)?;
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, &record)?;
     writeln!(stdout)?;

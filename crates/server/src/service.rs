@@ -6,18 +6,14 @@ use std::{pin::Pin, sync::Arc, time::Instant};
 
 use futures_util::{Stream, StreamExt};
 use normalizer_pipeline::{Input, Options, normalize};
-use normalizer_proto::{
-    google::rpc,
-    v1::{self as pb, article_normalizer_server::ArticleNormalizer},
-};
-use prost::Message;
+use normalizer_proto::v1::{self as pb, article_normalizer_server::ArticleNormalizer};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tonic::{Request, Response, Status, Streaming};
 
 use crate::{
-    convert::{ArticleInput, content_field, to_proto},
+    convert::{ArticleInput, to_proto},
     deadline::GiveUpAt,
-    error::RequestError,
+    error::{ContentField, ServiceError, Unanswered},
     metrics::Metrics,
 };
 
@@ -68,13 +64,12 @@ impl NormalizerService {
     }
 
     /// Admits a call, or refuses it at once when the server is full.
-    fn admit(&self) -> Result<OwnedSemaphorePermit, Status> {
-        Arc::clone(&self.admission).try_acquire_owned().map_err(|_| {
-            Status::resource_exhausted(format!(
-                "the server is serving its limit of {} calls (server.max_concurrent_requests): retry with backoff",
-                self.limits.max_concurrent_requests
-            ))
-        })
+    fn admit(&self) -> Result<OwnedSemaphorePermit, ServiceError> {
+        Arc::clone(&self.admission)
+            .try_acquire_owned()
+            .map_err(|_| ServiceError::Overloaded {
+                limit: self.limits.max_concurrent_requests,
+            })
     }
 
     /// Normalizes one request on the worker pool, within `deadline`.
@@ -82,7 +77,7 @@ impl NormalizerService {
         &self,
         request: pb::NormalizeRequest,
         deadline: Option<Instant>,
-    ) -> Result<pb::NormalizedArticle, Status> {
+    ) -> Result<pb::NormalizedArticle, ServiceError> {
         let input = ArticleInput::parse(request, self.limits.max_article_bytes)?;
         let defaults = Arc::clone(&self.default_options);
         let workers = Arc::clone(&self.workers);
@@ -91,23 +86,18 @@ impl NormalizerService {
             let worker = workers
                 .acquire_owned()
                 .await
-                .map_err(|_| Status::unavailable("the server is shutting down"))?;
+                .map_err(|_| ServiceError::ShuttingDown)?;
             tokio::task::spawn_blocking(move || {
                 let _worker = worker;
                 span.in_scope(|| normalize_input(input, &defaults))
             })
             .await
-            .map_err(|error| Status::internal(format!("the pipeline stopped unexpectedly: {error}")))?
-            .map_err(Status::from)
+            .map_err(|error| ServiceError::PipelineStopped(error.to_string()))?
         };
         let record = match deadline {
             Some(deadline) => tokio::time::timeout_at(deadline.into(), work)
                 .await
-                .map_err(|_| {
-                    Status::deadline_exceeded(
-                        "the caller's deadline (grpc-timeout) passed before the article was normalized",
-                    )
-                })??,
+                .map_err(|_| ServiceError::DeadlineExceeded(Unanswered::Article))??,
             None => work.await?,
         };
         for removed in &record.removed {
@@ -129,10 +119,10 @@ impl NormalizerService {
                 id,
                 error: None,
             },
-            Err(status) => pb::NormalizeResponse {
+            Err(error) => pb::NormalizeResponse {
                 article: None,
                 id,
-                error: Some(to_rpc_status(&status)),
+                error: Some(error.into()),
             },
         }
     }
@@ -142,21 +132,6 @@ impl NormalizerService {
 /// the deadline layer reckoned it from when the call arrived.
 fn deadline_of<T>(request: &Request<T>) -> Option<Instant> {
     request.extensions().get::<GiveUpAt>().map(|give_up| give_up.0)
-}
-
-/// A status as the `google.rpc.Status` of one response, details included.
-pub fn to_rpc_status(status: &Status) -> rpc::Status {
-    // A status with details carries them encoded as a google.rpc.Status.
-    if !status.details().is_empty()
-        && let Ok(decoded) = rpc::Status::decode(status.details())
-    {
-        return decoded;
-    }
-    rpc::Status {
-        code: status.code() as i32,
-        message: status.message().to_owned(),
-        details: Vec::new(),
-    }
 }
 
 /// The response stream of NormalizeStream.
@@ -216,7 +191,7 @@ impl ArticleNormalizer for NormalizerService {
         let deadline = deadline_of(&request);
         let requests = request.into_inner().requests;
         if requests.len() > self.limits.max_batch_articles {
-            return Err(RequestError::TooManyArticles {
+            return Err(ServiceError::TooManyArticles {
                 count: requests.len(),
                 limit: self.limits.max_batch_articles,
             }
@@ -235,11 +210,11 @@ impl ArticleNormalizer for NormalizerService {
 /// else `defaults`, and maps the record onto the wire type.
 ///
 /// # Errors
-/// What the pipeline refuses, as a [`RequestError`].
+/// What the pipeline refuses, as a [`ServiceError`].
 pub fn normalize_input(
     input: ArticleInput,
     defaults: &Options,
-) -> Result<pb::NormalizedArticle, RequestError> {
+) -> Result<pb::NormalizedArticle, ServiceError> {
     let ArticleInput {
         id,
         url,
@@ -253,23 +228,6 @@ pub fn normalize_input(
         format,
     };
     let article = normalize(&raw, options.as_ref().unwrap_or(defaults))
-        .map_err(|error| RequestError::from_pipeline(error, content_field(format)))?;
+        .map_err(|error| ServiceError::from_pipeline(error, ContentField::of(format)))?;
     Ok(to_proto(id, article))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_status_with_details_keeps_them_in_the_response_error() {
-        let status = Status::from(RequestError::BlankContent {
-            field: "article.text",
-        });
-        let error = to_rpc_status(&status);
-        assert_eq!(error.code, tonic::Code::InvalidArgument as i32);
-        assert_eq!(error.message, "article.text is blank");
-        assert_eq!(error.details.len(), 1);
-        assert!(error.details[0].type_url.ends_with("google.rpc.BadRequest"));
-    }
 }

@@ -4,11 +4,14 @@
 //! Unknown keys and values of the wrong type stop start-up with a message
 //! that names the key.
 
-use std::{net::SocketAddr, path::Path};
+use std::{
+    net::SocketAddr,
+    path::{Path, PathBuf},
+};
 
 use config::{Config, Environment, File, FileFormat};
 use normalizer_pipeline::{LanguageAllowlist, Options};
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 /// The defaults, compiled into the binary so it runs with no file at all.
 pub const DEFAULTS: &str = include_str!("../config/default.toml");
@@ -18,6 +21,14 @@ const ENV_PREFIX: &str = "NORMALIZER";
 
 /// Separator between the prefix, sections and keys in environment variables.
 const ENV_SEPARATOR: &str = "__";
+
+/// The `--config FILE` flag of every binary that loads the settings.
+#[derive(Debug, clap::Args)]
+pub struct ConfigFlag {
+    /// A configuration file (TOML) layered over the embedded defaults.
+    #[arg(id = "config", long = "config", global = true, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
 
 /// All settings of the service.
 #[derive(Debug, Clone, Deserialize)]
@@ -66,26 +77,24 @@ pub enum OtlpProtocol {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetricsSettings {
-    /// Address of the `/metrics` HTTP endpoint; empty switches it off.
-    pub listen: String,
+    /// Address of the `/metrics` HTTP endpoint; `None` (an empty string in
+    /// the configuration) switches it off.
+    #[serde(deserialize_with = "optional_address")]
+    pub listen: Option<SocketAddr>,
 }
 
-impl MetricsSettings {
-    /// The address to serve metrics on, if any.
-    ///
-    /// # Errors
-    /// A value that is neither empty nor a socket address.
-    pub fn address(&self) -> Result<Option<SocketAddr>, config::ConfigError> {
-        if self.listen.trim().is_empty() {
-            return Ok(None);
-        }
-        self.listen.trim().parse().map(Some).map_err(|error| {
-            config::ConfigError::Message(format!(
-                "metrics.listen `{}` is not a socket address: {error}",
-                self.listen
-            ))
-        })
+/// An empty string as `None`, anything else as a socket address.
+fn optional_address<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<SocketAddr>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
     }
+    text.parse().map(Some).map_err(|error| {
+        serde::de::Error::custom(format!(
+            "metrics.listen `{text}` is not a socket address: {error}"
+        ))
+    })
 }
 
 /// The gRPC server.
@@ -130,27 +139,25 @@ pub struct LimitSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelineSettings {
-    /// Languages the detector may choose from (ISO 639-1 or 639-3); empty
-    /// for all. Checked at start-up, so a typo stops the server, not requests.
-    pub languages: Vec<String>,
+    /// The options for requests that bring none, from `pipeline.languages`:
+    /// the languages the detector may choose from (ISO 639-1 or 639-3),
+    /// empty for all. Parsed at start-up, so a typo stops the server, not
+    /// requests.
+    #[serde(rename = "languages", deserialize_with = "language_options")]
+    pub options: Options,
 }
 
-impl PipelineSettings {
-    /// The pipeline options these settings give.
-    ///
-    /// # Errors
-    /// An unknown language code, named with its key.
-    pub fn options(&self) -> Result<Options, config::ConfigError> {
-        let codes: Vec<&str> = self
-            .languages
-            .iter()
-            .map(|code| code.trim())
-            .filter(|code| !code.is_empty())
-            .collect();
-        let languages = LanguageAllowlist::parse(&codes)
-            .map_err(|error| config::ConfigError::Message(format!("pipeline.{error}")))?;
-        Ok(Options { languages })
-    }
+/// `pipeline.languages` as pipeline options; blank codes are skipped.
+fn language_options<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Options, D::Error> {
+    let codes = Vec::<String>::deserialize(deserializer)?;
+    let codes: Vec<&str> = codes
+        .iter()
+        .map(|code| code.trim())
+        .filter(|code| !code.is_empty())
+        .collect();
+    let languages = LanguageAllowlist::parse(&codes)
+        .map_err(|error| serde::de::Error::custom(format!("pipeline.{error}")))?;
+    Ok(Options { languages })
 }
 
 /// Logging.
@@ -221,8 +228,6 @@ impl Settings {
                 "limits.max_article_bytes must be greater than 0".into(),
             ));
         }
-        self.pipeline.options()?;
-        self.metrics.address()?;
         if self.server.max_message_bytes <= self.limits.max_article_bytes {
             return Err(config::ConfigError::Message(format!(
                 "server.max_message_bytes ({}) must be greater than limits.max_article_bytes ({}), \
@@ -237,6 +242,15 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The defaults with `toml` layered over them.
+    fn load_with(toml: &str) -> Result<Settings, config::ConfigError> {
+        Config::builder()
+            .add_source(File::from_str(DEFAULTS, FileFormat::Toml))
+            .add_source(File::from_str(toml, FileFormat::Toml))
+            .build()?
+            .try_deserialize()
+    }
 
     #[test]
     fn the_embedded_defaults_load() {
@@ -260,10 +274,17 @@ mod tests {
 
     #[test]
     fn an_unknown_language_is_refused_with_its_key() {
-        let mut settings = Settings::load(None, &[]).expect("defaults");
-        settings.pipeline.languages = vec!["en".into(), "klingon".into()];
-        let error = settings.check().expect_err("unknown language");
+        let error = load_with("[pipeline]\nlanguages = [\"en\", \"klingon\"]").expect_err("unknown language");
         assert!(error.to_string().contains("pipeline.languages[1]"), "{error}");
+    }
+
+    #[test]
+    fn languages_and_the_metrics_address_are_parsed_at_load_time() {
+        let settings = Settings::load(None, &[("metrics.listen", String::new())]).expect("no metrics");
+        assert_eq!(settings.metrics.listen, None);
+        assert!(settings.pipeline.options.languages.is_empty());
+        let error = Settings::load(None, &[("metrics.listen", "nowhere".into())]).expect_err("bad address");
+        assert!(error.to_string().contains("metrics.listen"), "{error}");
     }
 
     #[test]

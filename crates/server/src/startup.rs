@@ -56,10 +56,13 @@ impl Application {
         let listener = TcpListener::bind(settings.server.listen)
             .await
             .with_context(|| format!("cannot listen on {} (server.listen)", settings.server.listen))?;
-        let metrics_address = settings.metrics.address()?;
-        let metrics_listener = crate::metrics::bind(metrics_address)
-            .await
-            .with_context(|| format!("cannot listen on {} (metrics.listen)", settings.metrics.listen))?;
+        let metrics_address = settings.metrics.listen;
+        let metrics_listener = crate::metrics::bind(metrics_address).await.with_context(|| {
+            let address = metrics_address
+                .map(|address| address.to_string())
+                .unwrap_or_default();
+            format!("cannot listen on {address} (metrics.listen)")
+        })?;
         Ok(Self {
             listener,
             metrics_listener,
@@ -92,7 +95,11 @@ impl Application {
             max_concurrent_requests: settings.server.max_concurrent_requests,
             workers: settings.workers(),
         };
-        let service = NormalizerService::new(limits, settings.pipeline.options()?, Arc::clone(&self.metrics));
+        let service = NormalizerService::new(
+            limits,
+            settings.pipeline.options.clone(),
+            Arc::clone(&self.metrics),
+        );
         let normalizer = ArticleNormalizerServer::new(service)
             .max_decoding_message_size(settings.server.max_message_bytes)
             .max_encoding_message_size(settings.server.max_message_bytes)

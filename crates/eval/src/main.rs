@@ -1,0 +1,81 @@
+//! `normalizer-eval`: the developer's scoring tool, apart from the product.
+//! It runs the same pipeline and the same request conversion as the server,
+//! in process, and prints Markdown reports.
+//!
+//! # Layout
+//! - `text`: the quality report over the fixture corpus.
+//! - `html`: the article-body extraction benchmark.
+
+mod html;
+mod text;
+
+use std::path::PathBuf;
+
+use article_normalizer::settings::{ConfigFlag, Settings};
+use clap::{Parser, Subcommand};
+
+/// Scores the article normalizer on fixtures and public benchmarks.
+#[derive(Debug, Parser)]
+#[command(name = "normalizer-eval", version, about)]
+struct Cli {
+    /// What to score.
+    #[command(subcommand)]
+    command: Command,
+    /// The settings the pipeline runs with, as the server would load them.
+    #[command(flatten)]
+    config: ConfigFlag,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score the pipeline on a fixture corpus (`<case>/input.txt` beside
+    /// `expected.json`) and print the quality report.
+    Text {
+        /// The corpus folder.
+        #[arg(default_value = "tests/fixtures/text", value_name = "DIR")]
+        dir: PathBuf,
+        /// Fail when a field is exact in fewer than this percentage of articles.
+        #[arg(long, default_value_t = 100.0, value_name = "PERCENT")]
+        min_exact: f64,
+    },
+    /// Score HTML extraction on an article-body benchmark (`html/<id>.html.gz`
+    /// and `ground-truth.json`): precision, recall, F1 and pages per second.
+    Html {
+        /// The benchmark folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Score every N-th page only (1 for all).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        every: usize,
+        /// Fail when F1 is under this floor.
+        #[arg(long, default_value_t = 0.0, value_name = "F1")]
+        min_f1: f64,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::load(cli.config.file.as_deref(), &[])?;
+    match cli.command {
+        Command::Text { dir, min_exact } => {
+            let report = text::evaluate(&dir, &settings)?;
+            print!("{}", report.text);
+            anyhow::ensure!(
+                report.lowest_percent >= min_exact,
+                "a field is exact in only {:.1} % of the articles, under the floor of {min_exact} %",
+                report.lowest_percent
+            );
+            Ok(())
+        }
+        Command::Html { dir, every, min_f1 } => {
+            let report = html::evaluate(&dir, every, &settings.pipeline.options)?;
+            print!("{}", report.text);
+            anyhow::ensure!(
+                report.f1 >= min_f1,
+                "F1 {:.3} is under the floor of {min_f1}",
+                report.f1
+            );
+            Ok(())
+        }
+    }
+}
