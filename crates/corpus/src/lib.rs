@@ -2,7 +2,7 @@
 //! `expected.json`, the record an editor expects in a compact shape (body
 //! and paragraphs as plain strings, the language as its code). Records are
 //! compared with it field by field, by the black-box tests over gRPC and by
-//! `article-normalizer eval`.
+//! `normalizer-eval text`.
 
 use std::path::{Path, PathBuf};
 
