@@ -11,6 +11,8 @@ CORPUS := tests/fixtures/text
 BENCHMARK ?= ../shared/bench/article-extraction-benchmark
 EVAL_HTML_EVERY ?= 1
 EVAL_HTML_MIN_F1 ?= 0.93
+# Sentences in many languages (<code>/sentences.txt), kept outside the project.
+LANG_SENTENCES ?= ../shared/bench/lang-sentences-dev
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
 # Tools the tests need, installed from package registries into .tools/.
@@ -40,7 +42,7 @@ FUZZ_TIMEOUT ?= 5
 .DEFAULT_GOAL := help
 IMAGE ?= article-normalizer:$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: help run build image test unit eval eval-html bench fuzz lint fmt tools clean-tools
+.PHONY: help run build image test unit eval eval-html eval-lang bench fuzz lint fmt tools clean-tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -72,6 +74,13 @@ eval-html: ## HTML extraction benchmark: precision, recall, F1 and pages/s (BENC
 	  $(CARGO) run --locked --release -q -p normalizer-eval -- html '$(BENCHMARK)' --every $(EVAL_HTML_EVERY) --min-f1 $(EVAL_HTML_MIN_F1); \
 	else \
 	  echo "eval-html: no benchmark at $(BENCHMARK) (set BENCHMARK=dir); not scored"; \
+	fi
+
+eval-lang: ## Language accuracy on sentences, as articles and single lines, beside whatlang alone (LANG_SENTENCES=dir)
+	@if [ -d '$(LANG_SENTENCES)' ]; then \
+	  $(CARGO) run --locked --release -q -p normalizer-eval -- lang '$(LANG_SENTENCES)'; \
+	else \
+	  echo "eval-lang: no sentences at $(LANG_SENTENCES) (set LANG_SENTENCES=dir); not scored"; \
 	fi
 
 bench: ## Criterion benches of the pipeline, then load the release server with normalizer-loadgen; writes bench/RESULTS.md

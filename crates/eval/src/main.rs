@@ -5,8 +5,10 @@
 //! # Layout
 //! - `text`: the quality report over the fixture corpus.
 //! - `html`: the article-body extraction benchmark.
+//! - `lang`: language accuracy on sentences, beside whatlang alone.
 
 mod html;
+mod lang;
 mod text;
 
 use std::path::PathBuf;
@@ -51,6 +53,13 @@ enum Command {
         #[arg(long, default_value_t = 0.0, value_name = "F1")]
         min_f1: f64,
     },
+    /// Language accuracy on sentences (`<code>/sentences.txt`), as articles
+    /// and as single lines, beside whatlang alone on the same texts.
+    Lang {
+        /// The folder of language folders.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -75,6 +84,10 @@ fn main() -> anyhow::Result<()> {
                 "F1 {:.3} is under the floor of {min_f1}",
                 report.f1
             );
+            Ok(())
+        }
+        Command::Lang { dir } => {
+            print!("{}", lang::evaluate(&dir, &settings.pipeline.options)?.text);
             Ok(())
         }
     }

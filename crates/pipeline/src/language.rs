@@ -1,13 +1,19 @@
-//! Language. Detects the language of the body (never of captions,
-//! commentary or link titles) with whatlang, on a bounded sample from the
-//! start of the body, among an optional allowlist, and reports it as
-//! ISO 639-1 where one exists.
+//! Language. Detects the language of the title and the body with whatlang,
+//! on a bounded sample from their start, among an optional allowlist, and
+//! reports it as ISO 639-1 where one exists. Captions and commentary are
+//! read only when the title and body are too short to tell (a flash of one
+//! line); link titles never.
 //!
-//! Reads: `Article::body`. Writes: `Article::language`.
+//! Reads: `Article::title` and `Article::body`, and when they are short
+//! `Article::captions` and `Article::commentary`. Writes: `Article::language`.
 
 use whatlang::{Detector, Lang};
 
-use crate::{article::Language, document::Document, error::UnknownLanguage};
+use crate::{
+    article::{Article, Language},
+    document::Document,
+    error::UnknownLanguage,
+};
 
 /// The languages the detector may choose from; empty means all it knows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,20 +66,45 @@ fn lang_of(code: &str) -> Option<Lang> {
 /// start to confuse close languages (Russian and Ukrainian).
 const SAMPLE_BYTES: usize = 1024;
 
+/// A title and body shorter than this say too little for the detector on
+/// their own: a flash of a line or two, a page whose body is a caption.
+const SHORT_SAMPLE_BYTES: usize = 200;
+
 /// Fills `Article::language`.
 pub(crate) fn apply(doc: &mut Document, allowlist: &LanguageAllowlist) {
-    let sample = sample(&doc.article.body);
+    let sample = sample(&doc.article);
     doc.article.language = detect(&sample, allowlist);
 }
 
-/// The start of the body, at most `SAMPLE_BYTES` long, cut at a char boundary.
-fn sample(body: &[String]) -> String {
+/// What the detector reads: the title and the start of the body; when they
+/// are short, the captions and the commentary too.
+fn sample(article: &Article) -> String {
+    let text =
+        bounded(std::iter::once(article.title.as_str()).chain(article.body.iter().map(String::as_str)));
+    if text.len() >= SHORT_SAMPLE_BYTES {
+        return text;
+    }
+    let captions = article.captions.iter().map(|caption| caption.text.as_str());
+    let commentary = article
+        .commentary
+        .iter()
+        .flat_map(|commentary| commentary.paragraphs.iter().map(String::as_str));
+    bounded(
+        std::iter::once(article.title.as_str())
+            .chain(article.body.iter().map(String::as_str))
+            .chain(captions)
+            .chain(commentary),
+    )
+}
+
+/// The texts one a line, at most `SAMPLE_BYTES` long, cut at a char boundary.
+fn bounded<'a>(texts: impl Iterator<Item = &'a str>) -> String {
     let mut sample = String::new();
-    for paragraph in body {
+    for text in texts.filter(|text| !text.is_empty()) {
         if sample.len() >= SAMPLE_BYTES {
             break;
         }
-        sample.push_str(paragraph);
+        sample.push_str(text);
         sample.push('\n');
     }
     if sample.len() > SAMPLE_BYTES {
@@ -171,9 +202,9 @@ mod tests {
         for entry in std::fs::read_dir(&corpus).expect("the fixture corpus") {
             let path = entry.expect("a fixture").path().join("input.txt");
             let text = std::fs::read_to_string(&path).expect("input.txt");
-            let body = crate::normalize_text(&text).expect("a record").body;
-            let whole = detect(&body.join("\n"), &LanguageAllowlist::default());
-            let sampled = detect(&sample(&body), &LanguageAllowlist::default());
+            let article = crate::normalize_text(&text).expect("a record");
+            let whole = detect(&article.body.join("\n"), &LanguageAllowlist::default());
+            let sampled = detect(&sample(&article), &LanguageAllowlist::default());
             assert_eq!(sampled.code, whole.code, "{}", path.display());
             checked += 1;
         }
@@ -181,9 +212,44 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_only_flash_gets_the_language_of_its_headline() {
+        let flash = crate::normalize_text("Le Parlement adopte la réforme des retraites après un vote serré")
+            .expect("a record");
+        assert!(flash.body.is_empty());
+        assert_eq!(flash.language.code, "fr");
+    }
+
+    #[test]
+    fn a_short_body_is_read_with_the_title_captions_and_commentary() {
+        let article = Article {
+            title: "Der Stadtrat stimmt für die neue Brücke".into(),
+            body: vec!["Foto.".into()],
+            captions: vec![crate::Caption {
+                text: "Die alte Brücke am Morgen".into(),
+                occurrences: 2,
+            }],
+            ..Article::default()
+        };
+        assert_eq!(
+            sample(&article),
+            "Der Stadtrat stimmt für die neue Brücke\nFoto.\nDie alte Brücke am Morgen\n"
+        );
+        let long = Article {
+            title: "Title".into(),
+            body: vec!["word ".repeat(60)],
+            captions: article.captions.clone(),
+            ..Article::default()
+        };
+        assert!(!sample(&long).contains("Brücke"));
+    }
+
+    #[test]
     fn the_sample_is_bounded_and_cut_at_a_char_boundary() {
-        let body = vec!["é".repeat(5000)];
-        let sample = sample(&body);
+        let article = Article {
+            body: vec!["é".repeat(5000)],
+            ..Article::default()
+        };
+        let sample = sample(&article);
         assert!(sample.len() <= SAMPLE_BYTES);
         assert!(sample.chars().all(|c| c == 'é'));
     }
