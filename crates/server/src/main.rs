@@ -13,6 +13,7 @@
 //! - `eval`: the quality report over a fixture corpus.
 //! - `bulk`: `normalize` over a directory or a JSON-lines file.
 //! - `probe`: a gRPC health check client.
+//! - `tls`: TLS and mutual TLS of the gRPC port, with certificate rotation.
 //! - `error`: refusals and their gRPC status.
 
 mod bulk;
@@ -29,6 +30,7 @@ mod settings;
 mod shutdown;
 mod startup;
 mod telemetry;
+mod tls;
 
 use std::{
     io::{Read, Write},
