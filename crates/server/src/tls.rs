@@ -87,7 +87,7 @@ pub enum TlsError {
     #[error("server.tls.reload_interval_seconds must be greater than 0")]
     ZeroInterval,
     /// A file cannot be read.
-    #[error("cannot read {key} `{}`: {source}", path.display())]
+    #[error("cannot read {key} `{}`", path.display())]
     Read {
         /// The settings key of the file.
         key: &'static str,
@@ -343,7 +343,11 @@ async fn watch_files(
         };
         let now = match read {
             Ok(contents) => Seen::Files(contents),
-            Err(error) => Seen::Unreadable(error.to_string()),
+            // The I/O error is the source, not part of the message: add it.
+            Err(error) => Seen::Unreadable(match std::error::Error::source(&error) {
+                Some(source) => format!("{error}: {source}"),
+                None => error.to_string(),
+            }),
         };
         if now == seen {
             continue;
