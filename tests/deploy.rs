@@ -18,6 +18,7 @@ use serde_json::Value;
 const CHART: &str = "deploy/helm/article-normalizer";
 const ALL_ON: &str = "deploy/helm/ci/all-on-values.yaml";
 const EXAMPLE: &str = "deploy/helm/ci/example-values.yaml";
+const TLS: &str = "deploy/helm/ci/tls-values.yaml";
 const BAD_VALUES: &str = "deploy/helm/ci/bad-values";
 /// The oldest and newest Kubernetes versions the chart is validated against;
 /// the native `sleep` preStop action (all-on values) needs 1.30.
@@ -91,7 +92,13 @@ fn kinds(manifests: &str) -> Vec<String> {
 #[ignore = "needs helm 3 and 4: run by `make test`"]
 async fn the_chart_lints_and_renders_with_helm_3_and_4() {
     for helm in [tool("HELM3"), tool("HELM4")] {
-        for values in [&[][..], &[ALL_ON][..], &[EXAMPLE][..]] {
+        for values in [
+            &[][..],
+            &[ALL_ON][..],
+            &[EXAMPLE][..],
+            &[TLS][..],
+            &[ALL_ON, TLS][..],
+        ] {
             let mut args = vec!["lint", "--strict", CHART];
             for file in values {
                 args.extend(["-f", file]);
@@ -145,6 +152,8 @@ async fn the_rendered_manifests_validate_against_the_kubernetes_schemas() {
         ("defaults", &[][..], KUBERNETES_VERSIONS),
         ("example", &[EXAMPLE][..], KUBERNETES_VERSIONS),
         ("all-on", &[ALL_ON][..], KUBERNETES_VERSIONS_WITH_SLEEP),
+        ("tls", &[TLS][..], KUBERNETES_VERSIONS),
+        ("all-on-tls", &[ALL_ON, TLS][..], KUBERNETES_VERSIONS_WITH_SLEEP),
     ] {
         // kubernetes-validate knows the built-in kinds; the ServiceMonitor is a
         // CRD, checked on its own below.
@@ -370,4 +379,128 @@ async fn the_rendered_deployment_boots_the_binary_and_drains_on_sigterm() {
     let grace = Duration::from_secs(pod.grace_seconds);
     let status = server.exit_status(grace).await;
     assert!(status.success(), "{status}");
+}
+
+/// A rendered path under `mount`, moved to the same file under `dir`.
+fn remount(value: &str, mount: &str, dir: &Path) -> String {
+    match value.strip_prefix(mount) {
+        Some(file) => format!("{}{file}", dir.display()),
+        None => value.to_owned(),
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs helm: run by `make test`"]
+async fn the_rendered_tls_deployment_serves_mutual_tls_and_its_exec_probes_pass() {
+    let documents = documents(&render(&tool("HELM3"), &[TLS]).await);
+    let values: Value = serde_norway::from_str(
+        &std::fs::read_to_string(repository().join(TLS)).expect("the TLS values are readable"),
+    )
+    .expect("YAML values");
+    let secret_name = values["tls"]["secretName"].as_str().expect("tls.secretName");
+    let server_name = values["tls"]["serverName"].as_str().expect("tls.serverName");
+    let deployment = documents
+        .iter()
+        .find(|d| d["kind"] == "Deployment")
+        .expect("a Deployment");
+    let pod = &deployment["spec"]["template"]["spec"];
+    let container = &pod["containers"][0];
+
+    // The Secret is mounted whole (no subPath), so renewals reach the pod.
+    let volume = pod["volumes"]
+        .as_array()
+        .expect("volumes")
+        .iter()
+        .find(|v| v["secret"]["secretName"] == secret_name)
+        .expect("a volume of the TLS Secret");
+    let mount = container["volumeMounts"]
+        .as_array()
+        .expect("volume mounts")
+        .iter()
+        .find(|m| m["name"] == volume["name"])
+        .expect("the TLS Secret is mounted");
+    assert!(mount.get("subPath").is_none(), "{mount}");
+    let mount = mount["mountPath"].as_str().expect("a mount path");
+
+    // cert-manager's layout, at the mount; the rendered config points there.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let ca = blackbox_tests::pki::Authority::new("newsroom CA");
+    let pair = ca.server_for(server_name);
+    std::fs::write(dir.path().join("tls.crt"), &pair.cert).expect("tls.crt");
+    std::fs::write(dir.path().join("tls.key"), &pair.key).expect("tls.key");
+    std::fs::write(dir.path().join("ca.crt"), ca.pem()).expect("ca.crt");
+    let config = documents
+        .iter()
+        .find(|d| d["kind"] == "ConfigMap")
+        .and_then(|configmap| configmap["data"]["config.toml"].as_str())
+        .expect("a config.toml");
+    for file in ["tls.crt", "tls.key", "ca.crt"] {
+        assert!(config.contains(&format!("{mount}/{file}")), "{file} in {config}");
+    }
+    let config_file = dir.path().join("config.toml");
+    std::fs::write(&config_file, config.replace(mount, &dir.path().to_string_lossy())).expect("config.toml");
+    let config_file = config_file.to_string_lossy().into_owned();
+    let server = TestServer::start_with(&["--config", &config_file], &[]).await;
+
+    // A call without a client certificate is refused (mutual TLS).
+    let plain_probe = tokio::process::Command::new(blackbox_tests::binary_path())
+        .args(["probe", "--addr", &server.addr.to_string(), "--timeout", "5"])
+        .output();
+    let refused = tokio::time::timeout(Duration::from_secs(30), plain_probe)
+        .await
+        .expect("the probe finishes")
+        .expect("the probe runs");
+    assert!(!refused.status.success(), "a plaintext probe passed");
+
+    // Each probe is an exec of the binary with TLS flags; run it as the
+    // kubelet would, against the test server.
+    let mut commands = Vec::new();
+    for probe in ["startupProbe", "livenessProbe", "readinessProbe"] {
+        assert!(
+            container[probe].get("grpc").is_none(),
+            "{probe} is still a gRPC probe"
+        );
+        let command: Vec<String> = container[probe]["exec"]["command"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{probe} is an exec probe"))
+            .iter()
+            .map(|arg| arg.as_str().expect("a string arg").to_owned())
+            .collect();
+        commands.push((probe.to_owned(), command));
+    }
+    let test_pod = documents
+        .iter()
+        .find(|d| d["kind"] == "Pod")
+        .expect("the test pod");
+    let mut test_command = vec!["article-normalizer".to_owned()];
+    test_command.extend(
+        test_pod["spec"]["containers"][0]["args"]
+            .as_array()
+            .expect("test args")
+            .iter()
+            .map(|arg| arg.as_str().expect("a string arg").to_owned()),
+    );
+    commands.push(("test pod".to_owned(), test_command));
+    for (name, command) in commands {
+        for flag in ["--ca", "--cert", "--key", "--server-name"] {
+            assert!(
+                command.iter().any(|arg| arg == flag),
+                "{name}: no {flag} in {command:?}"
+            );
+        }
+        let mut args: Vec<String> = command[1..]
+            .iter()
+            .map(|arg| remount(arg, mount, dir.path()))
+            .collect();
+        let addr = args.iter().position(|arg| arg == "--addr").expect("--addr") + 1;
+        args[addr] = server.addr.to_string();
+        let run = tokio::process::Command::new(blackbox_tests::binary_path())
+            .args(&args)
+            .output();
+        let output = tokio::time::timeout(Duration::from_secs(30), run)
+            .await
+            .unwrap_or_else(|_| panic!("{name} finishes within 30 s"))
+            .expect("the probe runs");
+        assert!(output.status.success(), "{name} {args:?}: {}", describe(&output));
+    }
 }

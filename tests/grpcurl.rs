@@ -2,10 +2,12 @@
 //! address for `localhost:50051`) by the real grpcurl client, which `make
 //! test` installs and names in `GRPCURL`. grpcurl 1.8 speaks reflection
 //! v1alpha, so this also proves the older reflection service works.
+//! Commands with `-cacert` run against a mutual TLS server, in a folder
+//! holding the `ca.crt`, `client.crt` and `client.key` they name.
 
 use std::{path::Path, time::Duration};
 
-use blackbox_tests::{SERVICE_NAME, TestServer};
+use blackbox_tests::{SERVICE_NAME, TestServer, pki::Authority};
 
 /// The grpcurl commands in the README's `sh` code blocks, continuation lines joined.
 fn readme_grpcurl_commands() -> Vec<String> {
@@ -48,8 +50,16 @@ async fn the_readme_grpcurl_examples_work_as_printed() {
     );
 
     let server = TestServer::start().await;
+    let tls_dir = tempfile::tempdir().expect("a temp dir");
+    let tls_server = start_mutual_tls(tls_dir.path()).await;
     let commands = readme_grpcurl_commands();
-    let kinds = ["list", "describe", "/Normalize", "Health/Check"];
+    let kinds = [
+        "list",
+        "describe",
+        "/Normalize",
+        "Health/Check",
+        "-cacert ca.crt -cert client.crt -key client.key",
+    ];
     for kind in kinds {
         assert!(
             commands.iter().any(|command| command.contains(kind)),
@@ -57,12 +67,15 @@ async fn the_readme_grpcurl_examples_work_as_printed() {
         );
     }
     for command in &commands {
-        let command_here = command.replace("localhost:50051", &server.addr.to_string());
+        let tls = command.contains("-cacert");
+        let target = if tls { &tls_server } else { &server };
+        let command_here = command.replace("localhost:50051", &target.addr.to_string());
         let output = tokio::time::timeout(
             Duration::from_secs(20),
             tokio::process::Command::new("bash")
                 .args(["-c", &command_here])
                 .env("PATH", &path)
+                .current_dir(if tls { tls_dir.path() } else { Path::new(".") })
                 .output(),
         )
         .await
@@ -96,4 +109,33 @@ async fn the_readme_grpcurl_examples_work_as_printed() {
             assert!(stdout.contains("\"SERVING\""), "`{command}`: {stdout}");
         }
     }
+}
+
+/// A server requiring client certificates from the CA in `dir/ca.crt`, which
+/// also signed its own certificate (for `localhost` and 127.0.0.1), with a
+/// client certificate beside it, as the README's openssl commands make them.
+async fn start_mutual_tls(dir: &Path) -> TestServer {
+    let ca = Authority::new("demo-ca");
+    let server = ca.server();
+    let client = ca.client();
+    for (name, contents) in [
+        ("ca.crt", ca.pem()),
+        ("tls.crt", server.cert),
+        ("tls.key", server.key),
+        ("client.crt", client.cert),
+        ("client.key", client.key),
+    ] {
+        std::fs::write(dir.join(name), contents).expect("a TLS file is written");
+    }
+    let file = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let (cert, key, ca) = (file("tls.crt"), file("tls.key"), file("ca.crt"));
+    TestServer::start_with(
+        &[],
+        &[
+            ("NORMALIZER__SERVER__TLS__CERT_FILE", &cert),
+            ("NORMALIZER__SERVER__TLS__KEY_FILE", &key),
+            ("NORMALIZER__SERVER__TLS__CLIENT_CA_FILE", &ca),
+        ],
+    )
+    .await
 }

@@ -1,10 +1,12 @@
 //! Helpers for the black-box tests: start the real `article-normalizer`
-//! binary on a free loopback port, talk gRPC to it, and find the fixture
-//! corpus.
+//! binary on a free loopback port, talk gRPC to it, find the fixture
+//! corpus, and make certificates for the TLS tests (`pki`).
 //!
 //! The binary is the one cargo built next to the test executable
 //! (`target/<profile>/article-normalizer`), or `ARTICLE_NORMALIZER_BIN`.
 //! Its output is shown when `TEST_LOG` is set.
+
+pub mod pki;
 
 use std::{
     net::SocketAddr,

@@ -14,6 +14,7 @@
 //! - `error`: every reason a call gets no record, and its gRPC status.
 //! - `bulk`: `normalize` over a directory or a JSON-lines file.
 //! - `probe`: a gRPC health check client.
+//! - `tls`: TLS and mutual TLS of the gRPC port, with certificate rotation.
 
 pub mod bulk;
 pub mod convert;
@@ -27,3 +28,4 @@ pub mod settings;
 pub mod shutdown;
 pub mod startup;
 pub mod telemetry;
+pub mod tls;

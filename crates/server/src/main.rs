@@ -72,6 +72,18 @@ enum Command {
         /// Seconds to wait for the answer.
         #[arg(long, default_value_t = 5.0, value_name = "SECONDS")]
         timeout: f64,
+        /// Speak TLS, trusting the CA certificates (PEM) in this file.
+        #[arg(long, value_name = "FILE")]
+        ca: Option<PathBuf>,
+        /// Client certificate (PEM) for a server that requires one.
+        #[arg(long, value_name = "FILE", requires_all = ["ca", "key"])]
+        cert: Option<PathBuf>,
+        /// The client certificate's private key (PEM).
+        #[arg(long, value_name = "FILE", requires = "cert")]
+        key: Option<PathBuf>,
+        /// The name the server's certificate must carry (default: the host in --addr).
+        #[arg(long, value_name = "NAME", requires = "ca")]
+        server_name: Option<String>,
     },
     /// Print the embedded default configuration.
     DefaultConfig,
@@ -143,6 +155,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             addr,
             service,
             timeout,
+            ca,
+            cert,
+            key,
+            server_name,
         } => {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -150,7 +166,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .context("cannot start the async runtime")?;
             let timeout =
                 std::time::Duration::try_from_secs_f64(timeout).context("--timeout must be positive")?;
-            runtime.block_on(probe::check(&addr, &service, timeout))?;
+            let tls = ca.map(|ca| probe::ProbeTls {
+                ca,
+                identity: cert.zip(key),
+                server_name,
+            });
+            runtime.block_on(probe::check(&addr, &service, timeout, tls.as_ref()))?;
             println!("SERVING");
             Ok(())
         }

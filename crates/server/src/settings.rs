@@ -122,6 +122,9 @@ pub struct ServerSettings {
     /// Seconds in-flight requests get to finish after the listener closes;
     /// past it the process exits anyway, before the orchestrator kills it.
     pub drain_timeout_seconds: u64,
+    /// `[server.tls]`: TLS and mutual TLS of the gRPC port; empty files
+    /// keep it plaintext.
+    pub tls: crate::tls::TlsSettings,
 }
 
 /// Limits on what callers may send.

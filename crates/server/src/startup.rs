@@ -10,10 +10,12 @@
 //!    whichever comes first) the gRPC server stops accepting
 //!    connections and lets in-flight requests finish, for at most
 //!    `server.drain_timeout_seconds`; the metrics endpoint stops with it;
+//!    With TLS on, closing the listener also stops the certificate watch;
+//!    connections still in their handshake are dropped.
 //! 4. `run_until_stopped` returns; `main` flushes pending spans and the
 //!    process exits 0.
 
-use std::{net::SocketAddr, sync::Arc, time::Duration};
+use std::{future::Future, net::SocketAddr, pin::Pin, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use normalizer_proto::{FILE_DESCRIPTOR_SET, v1::article_normalizer_server::ArticleNormalizerServer};
@@ -31,6 +33,7 @@ use crate::{
     observe::ObserveLayer,
     service::{NormalizerService, ServiceLimits},
     settings::Settings,
+    tls::CertificateWatch,
 };
 
 /// A server bound to its port, not yet serving.
@@ -39,6 +42,9 @@ pub struct Application {
     /// The bound listener: binding in `build` lets callers learn the port
     /// before serving starts.
     listener: TcpListener,
+    /// The certificate of the gRPC port, when `server.tls` is set: loaded
+    /// in `build`, so a bad file stops start-up before the port is served.
+    tls: Option<CertificateWatch>,
     /// The metrics listener, when `metrics.listen` is set.
     metrics_listener: Option<TcpListener>,
     /// The settings the server runs with.
@@ -48,11 +54,12 @@ pub struct Application {
 }
 
 impl Application {
-    /// Binds `server.listen`.
+    /// Loads the TLS certificate, if any, and binds `server.listen`.
     ///
     /// # Errors
-    /// The address cannot be bound.
+    /// The TLS files do not load, or the address cannot be bound.
     pub async fn build(settings: Settings, metrics: Arc<Metrics>) -> anyhow::Result<Self> {
+        let tls = CertificateWatch::load(&settings.server.tls)?;
         let listener = TcpListener::bind(settings.server.listen)
             .await
             .with_context(|| format!("cannot listen on {} (server.listen)", settings.server.listen))?;
@@ -65,6 +72,7 @@ impl Application {
         })?;
         Ok(Self {
             listener,
+            tls,
             metrics_listener,
             settings,
             metrics,
@@ -166,8 +174,8 @@ impl Application {
             tokio::time::sleep(drain_timeout).await;
         };
 
-        tracing::info!(address = %self.local_addr()?, "Listening.");
-        let serve = Server::builder()
+        let address = self.local_addr()?;
+        let router = Server::builder()
             .max_concurrent_streams(settings.server.max_concurrent_streams_per_connection)
             .http2_keepalive_interval(Some(Duration::from_secs(
                 settings.server.keepalive_interval_seconds,
@@ -180,13 +188,28 @@ impl Application {
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
-            .add_service(normalizer)
-            .serve_with_incoming_shutdown(
-                // Without TCP_NODELAY a small response waits for the
-                // caller's delayed ACK: about 40 ms per unary call.
-                TcpIncoming::from(self.listener).with_nodelay(Some(true)),
-                stop_serving,
-            );
+            .add_service(normalizer);
+        let serve: Pin<Box<dyn Future<Output = Result<(), tonic::transport::Error>>>> = match self.tls.take()
+        {
+            None => {
+                tracing::info!(%address, tls = "off", "Listening.");
+                Box::pin(router.serve_with_incoming_shutdown(
+                    // Without TCP_NODELAY a small response waits for the
+                    // caller's delayed ACK: about 40 ms per unary call.
+                    TcpIncoming::from(self.listener).with_nodelay(Some(true)),
+                    stop_serving,
+                ))
+            }
+            Some(tls) => {
+                let tls_mode = if tls.requires_client_certificates() {
+                    "mutual"
+                } else {
+                    "on"
+                };
+                tracing::info!(%address, tls = tls_mode, "Listening.");
+                Box::pin(router.serve_with_incoming_shutdown(tls.incoming(self.listener), stop_serving))
+            }
+        };
         tokio::select! {
             served = serve => served.context("the gRPC server failed")?,
             () = drain_deadline => tracing::warn!(

@@ -140,7 +140,44 @@ an integer, so whole floats are turned back into integers first.
 {{- $metricsListen = printf "0.0.0.0:%d" (int .Values.metrics.port) }}
 {{- end }}
 {{- $_ := set $config "metrics" (dict "listen" $metricsListen) }}
+{{- if .Values.tls.enabled }}
+{{- $dir := include "article-normalizer.tlsMountPath" . }}
+{{- $_ := set $config.server "tls" (dict
+  "cert_file" (printf "%s/tls.crt" $dir)
+  "key_file" (printf "%s/tls.key" $dir)
+  "client_ca_file" (ternary (printf "%s/ca.crt" $dir) "" .Values.tls.clientAuth)
+  "reload_interval_seconds" (int64 .Values.tls.reloadIntervalSeconds)
+) }}
+{{- end }}
 {{- toToml $config }}
+{{- end }}
+
+{{/*
+Where the TLS Secret is mounted: the whole Secret, not subPath files, so the
+kubelet's atomic update of a renewed certificate reaches the server, which
+reloads it without a restart.
+*/}}
+{{- define "article-normalizer.tlsMountPath" -}}
+/etc/article-normalizer-tls
+{{- end }}
+
+{{/* The name the probes expect in the server certificate. */}}
+{{- define "article-normalizer.tlsServerName" -}}
+{{- default (printf "%s.%s.svc" (include "article-normalizer.fullname" .) .Release.Namespace) .Values.tls.serverName }}
+{{- end }}
+
+{{/*
+The TLS flags of `article-normalizer probe`, as a YAML list: trust the
+Secret's ca.crt, expect tls.serverName, and under mutual TLS present the
+Secret's own certificate as the client certificate.
+*/}}
+{{- define "article-normalizer.tlsProbeFlags" -}}
+{{- $dir := include "article-normalizer.tlsMountPath" . }}
+{{- $flags := list "--ca" (printf "%s/ca.crt" $dir) "--server-name" (include "article-normalizer.tlsServerName" .) }}
+{{- if .Values.tls.clientAuth }}
+{{- $flags = concat $flags (list "--cert" (printf "%s/tls.crt" $dir) "--key" (printf "%s/tls.key" $dir)) }}
+{{- end }}
+{{- toYaml $flags }}
 {{- end }}
 
 {{/*
@@ -173,6 +210,12 @@ that says what to change.
 {{- end }}
 {{- if and (or .Values.tests.image.tag .Values.tests.image.digest) (not .Values.tests.image.repository) }}
 {{- fail "tests.image.tag and tests.image.digest apply to tests.image.repository: set it too, or leave all three empty to test with the server image" }}
+{{- end }}
+{{- if and .Values.tls.enabled (not .Values.tls.secretName) }}
+{{- fail "tls.enabled needs tls.secretName: a Secret with tls.crt, tls.key and ca.crt (as cert-manager writes it)" }}
+{{- end }}
+{{- if and .Values.tls.clientAuth (not .Values.tls.enabled) }}
+{{- fail "tls.clientAuth needs tls.enabled" }}
 {{- end }}
 {{- if and .Values.metrics.serviceMonitor.enabled (not .Values.metrics.enabled) }}
 {{- fail "metrics.serviceMonitor.enabled needs metrics.enabled" }}
