@@ -106,6 +106,13 @@ pub enum RemovedKind {
     Timestamp,
     /// A photo credit printed on its own line.
     PhotoCredit,
+    /// A line crediting contributors: `A in Boston contributed to this report`.
+    ContributorLine,
+    /// A copyright or redistribution notice: `© 2026 Agency. All rights reserved.`
+    Copyright,
+    /// A trailer naming the outlet that first published the article:
+    /// `This article is republished from Outlet under a Creative Commons license.`
+    Republication,
 }
 
 impl RemovedKind {
@@ -121,6 +128,9 @@ impl RemovedKind {
             Self::RelatedLinks => "related_links",
             Self::Timestamp => "timestamp",
             Self::PhotoCredit => "photo_credit",
+            Self::ContributorLine => "contributor_line",
+            Self::Copyright => "copyright",
+            Self::Republication => "republication",
         }
     }
 }

@@ -12,7 +12,7 @@
 //!   written once; and a way to run them one at a time for the benches.
 //! - One module per stage, named as the stage and its span: `canonical_url`,
 //!   `unicode`, `blocks` (plain text), `html`, `page` (HTML), `boilerplate`,
-//!   `headline`, `credits`, `see_also`, `captions`, `commentary`, assembly
+//!   `headline`, `credits`, `trailers`, `see_also`, `captions`, `commentary`, assembly
 //!   (in `document`), `language`, `fingerprint`, `stats`. Each module's
 //!   header says what the stage reads and what it writes.
 //!
@@ -45,6 +45,7 @@ mod see_also;
 #[doc(hidden)]
 pub mod stages;
 mod stats;
+mod trailers;
 mod unicode;
 
 pub use article::{Article, Caption, Commentary, Fingerprint, Language, Link, Removed, RemovedKind, Stats};
@@ -155,6 +156,22 @@ fn run_stage(stage: Stage, doc: &mut Document<'_>, options: &Options) -> Result<
             span.record(
                 "trailers",
                 as_i64(doc.count(|role| role == Role::Removed(RemovedKind::CreditTrailer))),
+            );
+        }),
+        Stage::Trailers => in_span(info_span!("trailers", removed = Empty), |span| {
+            trailers::apply(doc);
+            span.record(
+                "removed",
+                as_i64(doc.count(|role| {
+                    matches!(
+                        role,
+                        Role::Removed(
+                            RemovedKind::ContributorLine
+                                | RemovedKind::Copyright
+                                | RemovedKind::Republication
+                        )
+                    )
+                })),
             );
         }),
         Stage::SeeAlso => in_span(info_span!("see_also", links = Empty), |span| {

@@ -125,6 +125,16 @@ pub(crate) struct LanguageMarkers {
     /// Openers of the parts of a wire credit trailer:
     /// `(Reporting by A; Editing by B)`.
     pub wire_credits: &'static [(&'static str, CreditRole)],
+    /// Openings of a line that credits contributors to the report:
+    /// `Additional reporting by A`, `Mit Material von dpa`.
+    pub contributor_openers: &'static [&'static str],
+    /// Endings of such a line: `A in Boston contributed to this report`.
+    pub contributor_endings: &'static [&'static str],
+    /// Phrases of a copyright or redistribution notice: `All rights reserved`.
+    pub rights_notices: &'static [&'static str],
+    /// Phrases right before the name of the outlet that first published an
+    /// article: `republished from`, `erschien zuerst bei`.
+    pub republication_phrases: &'static [&'static str],
 }
 
 /// A "See also" label at the start of `text`.
@@ -248,6 +258,71 @@ pub(crate) fn wire_credit(segment: &str) -> Option<(CreditRole, &str)> {
         .filter_map(|(end, opener, role)| opener_rest(segment, end).map(|rest| (opener.len(), role, rest)))
         .max_by_key(|(length, _, _)| *length)
         .map(|(_, role, rest)| (role, rest))
+}
+
+/// Whether `text` opens with a contributor opener (`Additional reporting
+/// by A`) or ends with a contributor ending (`A contributed to this report`).
+pub(crate) fn is_contributor_line(text: &str) -> bool {
+    static OPENERS: LazyLock<MarkerTable<()>> = LazyLock::new(|| {
+        MarkerTable::new(
+            LANGUAGES
+                .iter()
+                .flat_map(|markers| markers.contributor_openers.iter().map(|opener| (*opener, ()))),
+        )
+    });
+    static ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .flat_map(|markers| markers.contributor_endings.iter())
+            .map(|ending| line_key(ending))
+            .collect()
+    });
+    if OPENERS
+        .prefixes_of(text)
+        .any(|(end, _, ())| opener_rest(text, end).is_some())
+    {
+        return true;
+    }
+    let key = line_key(text);
+    ENDINGS.iter().any(|ending| key.ends_with(ending.as_str()))
+}
+
+/// Whether `text` holds a copyright or redistribution notice of any
+/// language (`All rights reserved`), at the start of a word.
+pub(crate) fn has_rights_notice(text: &str) -> bool {
+    static NOTICES: LazyLock<MarkerTable<()>> = LazyLock::new(|| {
+        MarkerTable::new(
+            LANGUAGES
+                .iter()
+                .flat_map(|markers| markers.rights_notices.iter().map(|notice| (*notice, ()))),
+        )
+    });
+    phrase_ends(text, &NOTICES).next().is_some()
+}
+
+/// The text after a republication phrase of any language (`republished
+/// from`), where the original outlet is named.
+pub(crate) fn after_republication_phrase(text: &str) -> Option<&str> {
+    static PHRASES: LazyLock<MarkerTable<()>> = LazyLock::new(|| {
+        MarkerTable::new(
+            LANGUAGES
+                .iter()
+                .flat_map(|markers| markers.republication_phrases.iter().map(|phrase| (*phrase, ()))),
+        )
+    });
+    phrase_ends(text, &PHRASES).next().map(|end| &text[end..])
+}
+
+/// Where the phrases of `table` that start a word of `text` end, as byte
+/// offsets, in text order.
+fn phrase_ends<'t>(text: &'t str, table: &'t MarkerTable<()>) -> impl Iterator<Item = usize> + 't {
+    let word_starts = text.char_indices().filter(move |(at, _)| {
+        text[..*at]
+            .chars()
+            .next_back()
+            .is_none_or(|before| !before.is_alphanumeric())
+    });
+    word_starts.flat_map(move |(at, _)| table.prefixes_of(&text[at..]).map(move |(end, _, ())| at + end))
 }
 
 /// Splits a list of names: `A, B and C` gives `[A, B, C]`.

@@ -28,6 +28,9 @@ pub enum Stage {
     Headline,
     /// `credits`: wire credit trailers.
     Credits,
+    /// `trailers`: contributor lines, copyright notices, republication
+    /// trailers.
+    Trailers,
     /// `see_also`: "See also" links.
     SeeAlso,
     /// `captions`: image captions.
@@ -47,7 +50,7 @@ pub enum Stage {
 impl Stage {
     /// Every stage, in the order the pipeline runs them; each runs only on
     /// the formats it [reads](Self::reads).
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::CanonicalUrl,
         Self::Unicode,
         Self::Blocks,
@@ -56,6 +59,7 @@ impl Stage {
         Self::Boilerplate,
         Self::Headline,
         Self::Credits,
+        Self::Trailers,
         Self::SeeAlso,
         Self::Captions,
         Self::Commentary,
@@ -76,6 +80,7 @@ impl Stage {
             Self::Boilerplate => "boilerplate",
             Self::Headline => "headline",
             Self::Credits => "credits",
+            Self::Trailers => "trailers",
             Self::SeeAlso => "see_also",
             Self::Captions => "captions",
             Self::Commentary => "commentary",

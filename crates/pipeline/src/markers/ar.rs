@@ -43,4 +43,19 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     timestamp_labels: &["نشر في", "آخر تحديث", "تم التحديث"],
     photo_credits: &["تصوير:", "الصورة:", "(صورة أرشيفية)"],
     wire_credits: &[("إعداد", Reporter), ("تغطية صحفية", Reporter), ("تحرير", Editor)],
+    contributor_openers: &[
+        "شارك في التغطية",
+        "ساهم في إعداد التقرير",
+        "شارك في إعداد التقرير",
+    ],
+    contributor_endings: &["في إعداد هذا التقرير"],
+    rights_notices: &["جميع الحقوق محفوظة"],
+    republication_phrases: &[
+        "نشر هذا المقال أصلا في",
+        "نُشر هذا المقال أصلاً في",
+        "نشر في الأصل على",
+        "نُشر في الأصل على",
+        "نشر في الأصل في",
+        "نُشر في الأصل في",
+    ],
 };

@@ -52,4 +52,25 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Editado en español por", Editor),
         ("Editado por", Editor),
     ],
+    contributor_openers: &[
+        "Con información de",
+        "Con reportes de",
+        "Información adicional de",
+        "Con información adicional de",
+    ],
+    contributor_endings: &[
+        "contribuyó a este informe",
+        "contribuyeron a este informe",
+        "colaboró en este informe",
+    ],
+    rights_notices: &["Todos los derechos reservados", "Prohibida su reproducción"],
+    republication_phrases: &[
+        "publicado originalmente en",
+        "publicado originalmente por",
+        "publicado originalmente por",
+        "publicado por primera vez en",
+        "se publicó originalmente en",
+        "republicado de",
+        "se republica de",
+    ],
 };

@@ -49,4 +49,18 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("editing", Editor),
         ("Tradotto da", Editor),
     ],
+    contributor_openers: &["Hanno collaborato", "Ha collaborato", "Con il contributo di"],
+    contributor_endings: &[
+        "ha contribuito a questo articolo",
+        "hanno contribuito a questo articolo",
+    ],
+    rights_notices: &["Tutti i diritti riservati", "Riproduzione riservata"],
+    republication_phrases: &[
+        "pubblicato originariamente su",
+        "pubblicato originariamente da",
+        "originariamente pubblicato su",
+        "originariamente pubblicato da",
+        "pubblicato per la prima volta su",
+        "ripubblicato da",
+    ],
 };

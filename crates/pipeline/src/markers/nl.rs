@@ -46,4 +46,28 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Bewerkt door", Editor),
         ("Redactie", Editor),
     ],
+    contributor_openers: &[
+        "Met medewerking van",
+        "Aanvullende verslaggeving door",
+        "Aanvullende verslaggeving:",
+    ],
+    contributor_endings: &[
+        "droeg bij aan dit artikel",
+        "droegen bij aan dit artikel",
+        "werkte mee aan dit artikel",
+        "werkten mee aan dit artikel",
+    ],
+    rights_notices: &["Alle rechten voorbehouden"],
+    republication_phrases: &[
+        "verscheen eerder op",
+        "verscheen eerder in",
+        "verscheen eerder bij",
+        "verscheen oorspronkelijk op",
+        "verscheen oorspronkelijk in",
+        "oorspronkelijk gepubliceerd op",
+        "oorspronkelijk gepubliceerd in",
+        "oorspronkelijk gepubliceerd door",
+        "eerder gepubliceerd op",
+        "eerder gepubliceerd in",
+    ],
 };

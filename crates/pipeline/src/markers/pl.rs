@@ -42,4 +42,20 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     timestamp_labels: &["Opublikowano", "Aktualizacja", "Zaktualizowano"],
     photo_credits: &["Fot.", "Fot:", "Zdjęcie:", "(Zdjęcie archiwalne)"],
     wire_credits: &[("Relacja", Reporter), ("Tekst", Reporter), ("Redakcja", Editor)],
+    contributor_openers: &["Współpraca:", "Współpraca", "Z udziałem", "Współpracowali:"],
+    contributor_endings: &[
+        "współpracował przy tym artykule",
+        "współpracowała przy tym artykule",
+    ],
+    rights_notices: &["Wszelkie prawa zastrzeżone"],
+    republication_phrases: &[
+        "pierwotnie opublikowany w",
+        "pierwotnie opublikowany na",
+        "pierwotnie ukazał się w",
+        "pierwotnie ukazał się na",
+        "ukazał się pierwotnie w",
+        "ukazał się pierwotnie na",
+        "po raz pierwszy ukazał się w",
+        "po raz pierwszy ukazał się na",
+    ],
 };

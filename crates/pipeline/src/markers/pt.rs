@@ -51,4 +51,25 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Edição de", Editor),
         ("Editado por", Editor),
     ],
+    contributor_openers: &[
+        "Com informações de",
+        "Com informações da",
+        "Com informações do",
+        "Colaborou",
+        "Colaboraram",
+    ],
+    contributor_endings: &[
+        "contribuiu para esta reportagem",
+        "contribuíram para esta reportagem",
+    ],
+    rights_notices: &["Todos os direitos reservados"],
+    republication_phrases: &[
+        "publicado originalmente em",
+        "publicado originalmente no",
+        "publicado originalmente na",
+        "publicado originalmente por",
+        "republicado do",
+        "republicado da",
+        "republicado de",
+    ],
 };

@@ -45,4 +45,12 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Haberi yazan", Reporter),
         ("Editör", Editor),
     ],
+    contributor_openers: &["Ek haber:", "Katkıda bulunan:", "Katkıda bulunanlar:"],
+    contributor_endings: &["habere katkıda bulundu", "haberine katkıda bulundu"],
+    rights_notices: &["Tüm hakları saklıdır", "Her hakkı saklıdır"],
+    republication_phrases: &[
+        "bu makale ilk olarak",
+        "bu yazı ilk olarak",
+        "ilk olarak yayımlandığı",
+    ],
 };
