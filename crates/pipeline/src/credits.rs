@@ -10,6 +10,7 @@
 
 use crate::{
     article::RemovedKind,
+    byline,
     document::{Block, Document, Role},
     markers::{self, CreditRole},
 };
@@ -46,7 +47,13 @@ pub(crate) fn apply(doc: &mut Document) {
         }
     }
     if doc.article.authors.is_empty() {
-        doc.article.authors = reporters;
+        let names = byline::sort_names(reporters);
+        doc.article.authors = names.authors;
+        if doc.article.publisher.is_empty()
+            && let Some(agency) = names.outlets.into_iter().next()
+        {
+            doc.article.publisher = agency;
+        }
     }
 }
 

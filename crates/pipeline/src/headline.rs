@@ -14,6 +14,7 @@
 //! `Article::publisher` and `Article::republishers`.
 
 use crate::{
+    byline,
     document::{Document, Role},
     html::Metadata,
     markers,
@@ -56,8 +57,52 @@ pub(crate) fn apply(doc: &mut Document) {
         doc.blocks[first + 1].role = Role::Byline;
         Some(byline)
     });
-    if let Some(byline) = byline {
-        apply_byline(doc, &byline);
+    match byline {
+        Some(byline) => {
+            apply_byline(doc, &byline);
+            take_agency_line(doc, first + 1);
+        }
+        None => take_affiliation_lines(doc, first + 1),
+    }
+}
+
+/// Takes the line under a byline when it is only a news agency (`By Ann
+/// Lee`, then `Associated Press`): the agency is the publisher.
+fn take_agency_line(doc: &mut Document, byline_at: usize) {
+    if doc
+        .blocks
+        .get(byline_at)
+        .is_none_or(|block| block.role != Role::Byline)
+    {
+        return;
+    }
+    let Some(next) = doc.blocks.get_mut(byline_at + 1).filter(|block| block.is_body()) else {
+        return;
+    };
+    if markers::agency_start(&next.text) == Some(0) {
+        next.role = Role::Byline;
+        let agency = next.text.trim_end_matches(['.', ',']).to_owned();
+        let previous = std::mem::replace(&mut doc.article.publisher, agency);
+        if !previous.is_empty() {
+            doc.article.republishers.insert(0, previous);
+        }
+    }
+}
+
+/// Takes the author-and-affiliation lines under a headline that had no
+/// byline (`Hannah Berg, Senior Lecturer, University of Tamsworth`): each
+/// names an author.
+fn take_affiliation_lines(doc: &mut Document, from: usize) {
+    for block in doc.blocks.iter_mut().skip(from) {
+        let Some(author) = block
+            .is_body()
+            .then(|| byline::affiliation_author(&block.text))
+            .flatten()
+        else {
+            break;
+        };
+        block.role = Role::Byline;
+        doc.article.authors.push(author);
     }
 }
 
@@ -116,8 +161,10 @@ fn mark_page_header(doc: &mut Document, title: &str, byline: Option<&str>) {
 /// Fills authors and outlets from a byline without its opener.
 fn apply_byline(doc: &mut Document, byline: &str) {
     let (names, outlets) = split_outlets(byline);
-    doc.article.authors = markers::split_names(names);
-    let mut outlets = outlets.into_iter();
+    let names = byline::sort_names(markers::split_names(names));
+    doc.article.authors = names.authors;
+    // An agency signing with the reporters is the outlet that published first.
+    let mut outlets = names.outlets.into_iter().chain(outlets);
     doc.article.publisher = outlets.next().unwrap_or_default();
     doc.article.republishers = outlets.collect();
 }

@@ -8,6 +8,8 @@
 //!   being filled: what every stage reads and writes.
 //! - `markers`: the marker words of each language, as data tables, and the
 //!   engine that matches them.
+//! - `byline`: names as a person writes them, agencies apart, and the
+//!   author-and-affiliation line (for `headline` and `credits`).
 //! - `stages`: [`Stage::ALL`](stages::Stage::ALL), the order of the stages,
 //!   written once; and a way to run them one at a time for the benches.
 //! - One module per stage, named as the stage and its span: `canonical_url`,
@@ -29,6 +31,7 @@
 mod article;
 mod blocks;
 mod boilerplate;
+mod byline;
 mod canonical_url;
 mod captions;
 mod commentary;
@@ -237,11 +240,6 @@ pub fn normalize_text(text: &str) -> Result<Article, NormalizeError> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::{Arc, Mutex};
-
-    use tracing::{Subscriber, span};
-    use tracing_subscriber::{Layer, layer::Context, prelude::*, registry::LookupSpan};
-
     use super::*;
 
     #[test]
@@ -259,43 +257,5 @@ mod tests {
         .expect("noisy");
         assert_eq!(clean.body, noisy.body);
         assert_eq!(clean.fingerprint, noisy.fingerprint);
-    }
-
-    /// Records the name of every span the pipeline opens.
-    #[derive(Debug, Clone, Default)]
-    struct SpanNames(Arc<Mutex<Vec<&'static str>>>);
-
-    impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for SpanNames {
-        fn on_new_span(&self, attrs: &span::Attributes<'_>, _: &span::Id, _: Context<'_, S>) {
-            if attrs.metadata().target() == "normalizer_pipeline" {
-                self.0.lock().expect("not poisoned").push(attrs.metadata().name());
-            }
-        }
-    }
-
-    #[test]
-    fn each_stage_runs_in_a_span_named_as_the_stage_says() {
-        let html = "<html><head><title>Dam opens</title></head><body><article><h1>Dam opens</h1>\
-                    <p>The dam on the river opened on Monday after four years of work on it.</p></article></body></html>";
-        for (text, format) in [
-            ("Dam opens\n\nThe dam opened on Monday.", Format::Text),
-            (html, Format::Html),
-        ] {
-            let names = SpanNames::default();
-            let subscriber = tracing_subscriber::registry().with(names.clone());
-            let input = Input {
-                text,
-                url: "https://news.example/dam",
-                format,
-            };
-            tracing::subscriber::with_default(subscriber, || normalize(&input, &Options::default()))
-                .expect("a record");
-            let expected: Vec<&str> = Stage::ALL
-                .into_iter()
-                .filter(|stage| stage.reads(format))
-                .map(Stage::name)
-                .collect();
-            assert_eq!(*names.0.lock().expect("not poisoned"), expected, "{format:?}");
-        }
     }
 }

@@ -81,6 +81,152 @@ pub(crate) const SOCIAL_NETWORKS: &[&str] = &[
     "flipboard",
 ];
 
+/// News agencies, as they sign copy in any language: in a byline they are
+/// the outlet, never an author.
+const AGENCIES: &[&str] = &[
+    "The Associated Press",
+    "Associated Press",
+    "AP",
+    "Reuters",
+    "Thomson Reuters",
+    "Agence France-Presse",
+    "AFP",
+    "dpa",
+    "Deutsche Presse-Agentur",
+    "EFE",
+    "Agencia EFE",
+    "ANSA",
+    "PAP",
+    "Polska Agencja Prasowa",
+    "ANP",
+    "Belga",
+    "APA",
+    "Keystone-SDA",
+    "KNA",
+    "epd",
+    "Europa Press",
+    "Lusa",
+    "Agência Lusa",
+    "Agência Brasil",
+    "AGI",
+    "Adnkronos",
+    "TASS",
+    "ТАСС",
+    "RIA Novosti",
+    "РИА Новости",
+    "Interfax",
+    "Интерфакс",
+    "Ukrinform",
+    "Укрінформ",
+    "UNIAN",
+    "УНІАН",
+    "Anadolu Agency",
+    "Anadolu Ajansı",
+    "AA",
+    "MENA",
+    "WAFA",
+    "KUNA",
+    "Bloomberg",
+    "Bloomberg News",
+    "Xinhua",
+    "Kyodo",
+    "Kyodo News",
+    "Yonhap",
+    "PA Media",
+    "Press Association",
+    "The Canadian Press",
+    "Canadian Press",
+    "AAP",
+    "Australian Associated Press",
+];
+
+/// An agency is found at the end of a longer name only when it is at least
+/// this long: `Daniel Kim Associated Press`, but not `Ann Lee AA`.
+const MIN_TRAILING_AGENCY_CHARS: usize = 4;
+
+/// Words that name an institution or a post, in any of the languages:
+/// they make `Name, …` under a headline an author-and-affiliation line.
+/// Matched as the start of a word, in any case.
+const AFFILIATION_WORDS: &[&str] = &[
+    "universit",
+    "professor",
+    "lecturer",
+    "researcher",
+    "research fellow",
+    "fellow",
+    "institut",
+    "college",
+    "school of",
+    "hochschule",
+    "dozent",
+    "wissenschaftler",
+    "professeur",
+    "chercheu",
+    "maître de conférences",
+    "profesor",
+    "investigador",
+    "catedrátic",
+    "docente",
+    "ricercat",
+    "pesquisador",
+    "hoogleraar",
+    "onderzoeker",
+    "universiteit",
+    "uniwersytet",
+    "badacz",
+    "wykładowca",
+    "университет",
+    "профессор",
+    "исследовател",
+    "університет",
+    "дослідни",
+    "جامعة",
+    "أستاذ",
+    "üniversite",
+    "öğretim",
+    "araştırmacı",
+    "akademi",
+    "academy",
+    "académie",
+    "accademia",
+];
+
+/// Where a news agency starts at the end of `name`, as a byte offset: 0 when
+/// the whole name is an agency.
+pub(crate) fn agency_start(name: &str) -> Option<usize> {
+    let name = name.trim_end_matches(['.', ',']);
+    AGENCIES.iter().find_map(|agency| {
+        if name.eq_ignore_ascii_case(agency) || name.to_lowercase() == agency.to_lowercase() {
+            return Some(0);
+        }
+        let start = name.len().checked_sub(agency.len())?;
+        let trailing = agency.chars().count() >= MIN_TRAILING_AGENCY_CHARS
+            && name.is_char_boundary(start)
+            && name[start..].to_lowercase() == agency.to_lowercase()
+            && starts_after_a_name(&name[..start]);
+        trailing.then_some(start)
+    })
+}
+
+/// Whether what stands before an agency at the end of a name ends a name:
+/// a space, or a last name in capitals run into it (`ERIC TUCKERAssociated
+/// Press`, where the page lost the line break).
+fn starts_after_a_name(before: &str) -> bool {
+    before.ends_with(' ')
+        || before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| last.chars().count() >= 2 && last.chars().all(char::is_uppercase))
+}
+
+/// Whether `text` names an institution or a post (`University of …`,
+/// `Senior Lecturer`, `hoogleraar`).
+pub(crate) fn names_an_affiliation(text: &str) -> bool {
+    static WORDS: LazyLock<MarkerTable<()>> =
+        LazyLock::new(|| MarkerTable::new(AFFILIATION_WORDS.iter().map(|word| (*word, ()))));
+    phrase_ends(text, &WORDS).next().is_some()
+}
+
 /// How far a commentary label reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Extent {
