@@ -87,11 +87,12 @@ fn strip_credit(text: &str) -> (&str, bool) {
     let cut = markers::photo_credit_starts(tail)
         .map(|at| tail_start + at)
         .filter(|&at| at > 0)
-        .filter(|&at| text[..at].ends_with(' ') || text[at..].starts_with('©'))
+        .filter(|&at| text[..at].ends_with([' ', '(', '[']) || text[at..].starts_with('©'))
         .min();
     match cut {
         Some(at) => {
-            let caption = text[..at].trim_end_matches([' ', '-', '–', '—', '|', '/', ',']);
+            // A credit may stand in brackets: `Caption (Photo: Agency)`.
+            let caption = text[..at].trim_end_matches([' ', '-', '–', '—', '|', '/', ',', '(', '[']);
             if caption.is_empty() {
                 (text, false)
             } else {
@@ -105,6 +106,23 @@ fn strip_credit(text: &str) -> (&str, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_in_brackets_of_any_language_is_cut_off_the_caption() {
+        for (printed, credit) in [
+            (
+                "De brug bij zonsopgang (Foto: Pieter Jansen)",
+                "De brug bij zonsopgang",
+            ),
+            ("Die Brücke am Morgen [Foto: Anna Berg]", "Die Brücke am Morgen"),
+            (
+                "Le pont au lever du jour (Photo : Luc Martin)",
+                "Le pont au lever du jour",
+            ),
+        ] {
+            assert_eq!(strip_credit(printed), (credit, true), "{printed}");
+        }
+    }
 
     fn run(texts: &[&str]) -> Document<'static> {
         let mut doc = Document::from_texts(texts);

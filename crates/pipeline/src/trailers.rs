@@ -36,8 +36,8 @@ const COPYRIGHT_OPENERS: &[&str] = &["©", "(c)", "copyright"];
 /// Lower-case words that may stand inside an outlet's name
 /// (`Museum of London`, `Le Journal de Montréal`).
 const OUTLET_CONNECTORS: &[&str] = &[
-    "of", "the", "for", "and", "&", "de", "del", "des", "du", "la", "le", "les", "di", "della", "van", "der",
-    "den", "het", "von", "y", "e", "do", "da",
+    "of", "the", "for", "and", "&", "de", "del", "des", "du", "la", "le", "les", "di", "dei", "degli",
+    "della", "delle", "dello", "van", "der", "den", "het", "von", "y", "e", "do", "dos", "da", "das",
 ];
 
 /// Marks the trailers as removed, and makes the outlet a republication
