@@ -196,14 +196,18 @@ mod tests {
     }
 
     #[test]
-    fn the_sample_gives_the_language_of_the_whole_body_on_the_fixture_corpus() {
+    fn the_sample_gives_the_language_of_the_whole_title_and_body_on_the_fixture_corpus() {
         let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/text");
         let mut checked = 0;
         for entry in std::fs::read_dir(&corpus).expect("the fixture corpus") {
             let path = entry.expect("a fixture").path().join("input.txt");
             let text = std::fs::read_to_string(&path).expect("input.txt");
             let article = crate::normalize_text(&text).expect("a record");
-            let whole = detect(&article.body.join("\n"), &LanguageAllowlist::default());
+            let whole_text = std::iter::once(article.title.as_str())
+                .chain(article.body.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let whole = detect(&whole_text, &LanguageAllowlist::default());
             let sampled = detect(&sample(&article), &LanguageAllowlist::default());
             assert_eq!(sampled.code, whole.code, "{}", path.display());
             checked += 1;
