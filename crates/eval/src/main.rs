@@ -5,9 +5,13 @@
 //! # Layout
 //! - `text`: the quality report over the fixture corpus.
 //! - `html`: the article-body extraction benchmark.
+//! - `dates`: publication dates on real pages, scored as htmldate scores them.
+//! - `wcxb`: title, authors and date on the WCXB pages, right on N of M.
 
+mod dates;
 mod html;
 mod text;
+mod wcxb;
 
 use std::path::PathBuf;
 
@@ -51,6 +55,30 @@ enum Command {
         #[arg(long, default_value_t = 0.0, value_name = "F1")]
         min_f1: f64,
     },
+    /// Score publication dates on a benchmark laid out as htmldate's
+    /// (`expected-dates.json`, `html/<page>.gz`): exact-day precision, recall,
+    /// F1 and coverage.
+    Dates {
+        /// The benchmark folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Score every N-th page only (1 for all).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        every: usize,
+        /// Fail when F1 is under this floor.
+        #[arg(long, default_value_t = 0.0, value_name = "F1")]
+        min_f1: f64,
+    },
+    /// Score title, authors and publication date on the WCXB pages
+    /// (`html/<id>.html.gz`, `ground-truth/<id>.json`): right on N of M.
+    Wcxb {
+        /// The benchmark folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Score every N-th page only (1 for all).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        every: usize,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -65,6 +93,21 @@ fn main() -> anyhow::Result<()> {
                 "a field is exact in only {:.1} % of the articles, under the floor of {min_exact} %",
                 report.lowest_percent
             );
+            Ok(())
+        }
+        Command::Dates { dir, every, min_f1 } => {
+            let report = dates::evaluate(&dir, every, &settings.pipeline.options)?;
+            print!("{}", report.text);
+            anyhow::ensure!(
+                report.f1 >= min_f1,
+                "date F1 {:.3} is under the floor of {min_f1}",
+                report.f1
+            );
+            Ok(())
+        }
+        Command::Wcxb { dir, every } => {
+            let report = wcxb::evaluate(&dir, every, &settings.pipeline.options)?;
+            print!("{}", report.text);
             Ok(())
         }
         Command::Html { dir, every, min_f1 } => {
