@@ -15,6 +15,10 @@
 //! 8. a day printed next to the headline: just before or after the `<h1>`
 //!    in the blocks around it ([`HEADER_LEVELS`], [`HEADER_WINDOW_CHARS`]).
 //!
+//! A publication given in UTC takes the page's own offset when the page also
+//! prints the same instant in its local time (`in_page_time`), so the day
+//! is the page's.
+//!
 //! Elements inside comments, related-article teasers, sidebars and footers
 //! ([`EXCLUDED_ANCESTOR_WORDS`]) are never read, and only a full day counts,
 //! so a copyright year is never a date. The last change comes from JSON-LD
@@ -309,7 +313,8 @@ pub(crate) fn read(
                 .map(PageDate::Day)
         })
         .or_else(|| printed_day(doc).map(PageDate::Day))
-        .or_else(|| day_beside_headline(doc).map(PageDate::Day));
+        .or_else(|| day_beside_headline(doc).map(PageDate::Day))
+        .map(|date| in_page_time(date, doc, metas));
     let updated = json_ld
         .modified
         .as_deref()
@@ -319,6 +324,52 @@ pub(crate) fn read(
         .or_else(|| json_ld.page_modified.as_deref().and_then(parse_machine));
     PageDates { published, updated }
 }
+
+/// A publication given in UTC, given in the page's own time when a
+/// `<time datetime>` or a publication tag prints the same instant with an
+/// offset, or as a local time a whole number of quarter hours away: a page
+/// giving `2023-11-09T01:49:09Z` and `<time datetime="2023-11-08 17:49:09">`
+/// published on the 8th, at UTC−8.
+fn in_page_time(date: PageDate, doc: &Document, metas: &MetaTags) -> PageDate {
+    let PageDate::Instant(at) = date else {
+        return date;
+    };
+    if at.offset().local_minus_utc() != 0 {
+        return date;
+    }
+    let times = doc.select("time[datetime]");
+    let printed = times
+        .nodes()
+        .iter()
+        .filter_map(|node| node.attr("datetime"))
+        .filter_map(|value| parse_machine(&value))
+        .collect::<Vec<_>>();
+    let tagged = PUBLISHED_META
+        .iter()
+        .flat_map(|key| metas.all(key))
+        .filter_map(parse_machine);
+    printed
+        .into_iter()
+        .chain(tagged)
+        .find_map(|other| match other {
+            PageDate::Instant(local) if local == at && local.offset().local_minus_utc() != 0 => Some(local),
+            PageDate::Local(local) => {
+                let offset = (local - at.naive_utc()).num_seconds();
+                let plausible =
+                    offset != 0 && offset.abs() <= MAX_OFFSET_SECONDS && offset % QUARTER_HOUR_SECONDS == 0;
+                let offset = FixedOffset::east_opt(i32::try_from(offset).ok()?).filter(|_| plausible)?;
+                Some(at.with_timezone(&offset))
+            }
+            _ => None,
+        })
+        .map_or(date, PageDate::Instant)
+}
+
+/// Offsets from UTC are at most 14 hours, in whole quarter hours.
+const MAX_OFFSET_SECONDS: i64 = 14 * 3600;
+
+/// The smallest step of an offset from UTC.
+const QUARTER_HOUR_SECONDS: i64 = 900;
 
 /// The first tag of `keys` whose content parses as a date.
 fn first_meta(metas: &MetaTags, keys: &[&str]) -> Option<PageDate> {
@@ -767,6 +818,28 @@ mod tests {
             "Text. ".repeat(80)
         );
         assert_eq!(day(&far, NO_URL), None);
+    }
+
+    #[test]
+    fn a_publication_in_utc_is_given_in_the_page_s_own_time_when_the_page_prints_it() {
+        let page = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+            "datePublished":"2023-11-09T01:49:09Z"}</script>
+            <time datetime="2023-11-08 17:49:09">Nov. 8</time>"#;
+        let date = published(page, NO_URL).expect("a date");
+        assert_eq!(date.local(), "2023-11-08T17:49:09-08:00");
+        assert_eq!(date.utc().to_rfc3339(), "2023-11-09T01:49:09+00:00");
+        let with_offset = r#"<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">
+            <time datetime="2023-11-08T21:11:03-05:00">Nov. 8</time>"#;
+        assert_eq!(
+            published(with_offset, NO_URL).map(PageDate::local).as_deref(),
+            Some("2023-11-08T21:11:03-05:00")
+        );
+        let another_time = r#"<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">
+            <time datetime="2023-11-08 21:11:30">Nov. 8</time>"#;
+        assert_eq!(
+            published(another_time, NO_URL).map(PageDate::local).as_deref(),
+            Some("2023-11-09T02:11:03+00:00")
+        );
     }
 
     #[test]
