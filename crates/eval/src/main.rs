@@ -6,10 +6,14 @@
 //! - `text`: the quality report over the fixture corpus.
 //! - `html`: the article-body extraction benchmark.
 //! - `lang`: language accuracy on sentences, beside whatlang alone.
+//! - `dates`: publication dates on real pages, scored as htmldate scores them.
+//! - `wcxb`: title, authors and date on the WCXB pages, right on N of M.
 
+mod dates;
 mod html;
 mod lang;
 mod text;
+mod wcxb;
 
 use std::path::PathBuf;
 
@@ -43,12 +47,8 @@ enum Command {
     /// Score HTML extraction on an article-body benchmark (`html/<id>.html.gz`
     /// and `ground-truth.json`): precision, recall, F1 and pages per second.
     Html {
-        /// The benchmark folder.
-        #[arg(value_name = "DIR")]
-        dir: PathBuf,
-        /// Score every N-th page only (1 for all).
-        #[arg(long, default_value_t = 1, value_name = "N")]
-        every: usize,
+        #[command(flatten)]
+        pages: Pages,
         /// Fail when F1 is under this floor.
         #[arg(long, default_value_t = 0.0, value_name = "F1")]
         min_f1: f64,
@@ -60,6 +60,39 @@ enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    /// Score publication dates on a benchmark laid out as htmldate's
+    /// (`expected-dates.json`, `html/<page>.gz`): exact-day precision, recall,
+    /// F1 and coverage.
+    Dates {
+        #[command(flatten)]
+        pages: Pages,
+        /// Fail when F1 is under this floor.
+        #[arg(long, default_value_t = 0.0, value_name = "F1")]
+        min_f1: f64,
+    },
+    /// Score title, authors and publication date on the WCXB pages
+    /// (`html/<id>.html.gz`, `ground-truth/<id>.json`): right on N of M.
+    Wcxb {
+        #[command(flatten)]
+        pages: Pages,
+    },
+}
+
+/// A benchmark folder, scored whole or on a sample of its pages.
+#[derive(Debug, clap::Args)]
+struct Pages {
+    /// The benchmark folder.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Score every N-th page only (1 for all).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    every: usize,
+}
+
+/// Fails when a score is under its floor.
+fn at_least(score: f64, floor: f64, what: &str) -> anyhow::Result<()> {
+    anyhow::ensure!(score >= floor, "{what} {score:.3} is under the floor of {floor}");
+    Ok(())
 }
 
 fn main() -> anyhow::Result<()> {
@@ -76,15 +109,20 @@ fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Html { dir, every, min_f1 } => {
-            let report = html::evaluate(&dir, every, &settings.pipeline.options)?;
+        Command::Dates { pages, min_f1 } => {
+            let report = dates::evaluate(&pages.dir, pages.every, &settings.pipeline.options)?;
             print!("{}", report.text);
-            anyhow::ensure!(
-                report.f1 >= min_f1,
-                "F1 {:.3} is under the floor of {min_f1}",
-                report.f1
-            );
+            at_least(report.f1, min_f1, "date F1")
+        }
+        Command::Wcxb { pages } => {
+            let report = wcxb::evaluate(&pages.dir, pages.every, &settings.pipeline.options)?;
+            print!("{}", report.text);
             Ok(())
+        }
+        Command::Html { pages, min_f1 } => {
+            let report = html::evaluate(&pages.dir, pages.every, &settings.pipeline.options)?;
+            print!("{}", report.text);
+            at_least(report.f1, min_f1, "F1")
         }
         Command::Lang { dir } => {
             print!("{}", lang::evaluate(&dir, &settings.pipeline.options)?.text);

@@ -8,8 +8,15 @@ pub struct Article {
     pub url: String,
     /// The headline, without byline or outlet names.
     pub title: String,
-    /// When the page says the article was first published (HTML only).
+    /// When the page says the article was first published, as an instant in
+    /// UTC (HTML only); a page giving only the day gives its midnight UTC.
     pub published_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The same publication as the page means it: RFC 3339 with the page's
+    /// own offset, or `YYYY-MM-DD` when the page gives no offset or only the
+    /// day (HTML only).
+    pub published_at_local: Option<String>,
+    /// When the page says the article was last changed, in UTC (HTML only).
+    pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Reporters named in the byline, in order.
     pub authors: Vec<String>,
     /// The outlet that first published the article.

@@ -16,12 +16,12 @@
 use crate::{
     byline,
     document::{Document, Role},
-    html::Metadata,
+    html::{Metadata, authors},
     markers,
 };
 
 /// Separators between a headline and its byline: `Headline – By Name`.
-const BYLINE_SEPARATORS: &[&str] = &[" – ", " — ", " - ", " | "];
+pub(crate) const BYLINE_SEPARATORS: &[&str] = &[" – ", " — ", " - ", " | "];
 
 /// A byline block repeated at the top of a page's content is among its
 /// first this many blocks.
@@ -118,6 +118,13 @@ fn apply_page(doc: &mut Document, page: &Metadata) {
     mark_page_header(doc, title, page.byline.as_deref());
     if let Some(byline) = title_byline.or(element_byline) {
         apply_byline(doc, &byline);
+        let outlets: Vec<&str> = page
+            .outlets
+            .iter()
+            .map(String::as_str)
+            .chain([doc.article.publisher.as_str()])
+            .collect();
+        doc.article.authors = authors::clean_all(&doc.article.authors, &outlets);
     }
     if !page.authors.is_empty() {
         doc.article.authors.clone_from(&page.authors);

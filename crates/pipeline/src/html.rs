@@ -9,13 +9,17 @@
 //! with their `Origin` and `href`, and `Document::page`; refuses a page
 //! nesting too deep or giving no block.
 
+pub(crate) mod authors;
 mod blocks;
 mod boxes;
+mod dates;
+mod json_ld;
 mod metadata;
 mod nesting;
 
 use dom_query::Document;
 
+pub(crate) use dates::PageDate;
 pub(crate) use metadata::Metadata;
 
 use crate::{

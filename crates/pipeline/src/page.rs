@@ -1,11 +1,14 @@
 //! What a page says about the article that the record takes as it is: the
 //! canonical URL the page names (`<link rel="canonical">`, canonicalized)
-//! replaces the caller's, and the publication time becomes `published_at`.
+//! replaces the caller's; the publication becomes `published_at` (the UTC
+//! instant) and `published_at_local` (as the page means it), the last change
+//! `updated_at`. The `html` stage chose the dates (`html/dates.rs`).
 //!
 //! Reads: the page's metadata (`html`). Writes: `Article::url` (when the
-//! page names a canonical URL) and `Article::published_at`.
+//! page names a canonical URL), `Article::published_at`,
+//! `Article::published_at_local` and `Article::updated_at`.
 
-use crate::{canonical_url, document::Document};
+use crate::{canonical_url, document::Document, html::PageDate};
 
 /// Fills the record's URL and publication time from the page's metadata.
 pub(crate) fn apply(doc: &mut Document<'_>) {
@@ -19,7 +22,10 @@ pub(crate) fn apply(doc: &mut Document<'_>) {
     {
         doc.article.url = canonical;
     }
-    doc.article.published_at = page.published_at;
+    let dates = page.dates;
+    doc.article.published_at = dates.published.map(PageDate::utc);
+    doc.article.published_at_local = dates.published.map(PageDate::local);
+    doc.article.updated_at = dates.updated.map(PageDate::utc);
 }
 
 #[cfg(test)]

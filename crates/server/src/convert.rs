@@ -72,6 +72,8 @@ pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
         url: article.url,
         title: article.title,
         published_at: article.published_at.map(Into::into),
+        published_at_local: article.published_at_local.unwrap_or_default(),
+        updated_at: article.updated_at.map(Into::into),
         authors: article.authors,
         publisher: article.publisher,
         republishers: article.republishers,
@@ -210,6 +212,22 @@ mod tests {
         );
         let published = record.published_at.expect("a timestamp");
         assert_eq!((published.seconds, published.nanos), (-2, 500_000_000));
+    }
+
+    #[test]
+    fn the_local_publication_and_the_last_change_are_carried_over() {
+        let changed = chrono::DateTime::from_timestamp(1_715_940_000, 0).expect("a time");
+        let record = to_proto(
+            String::new(),
+            Article {
+                published_at_local: Some("2024-05-17T10:04:00+02:00".into()),
+                updated_at: Some(changed),
+                ..Article::default()
+            },
+        );
+        assert_eq!(record.published_at_local, "2024-05-17T10:04:00+02:00");
+        assert_eq!(record.updated_at.map(|at| at.seconds), Some(1_715_940_000));
+        assert_eq!(to_proto(String::new(), Article::default()).published_at_local, "");
     }
 
     #[test]

@@ -1,23 +1,50 @@
-//! What the page says about itself: the headline (`og:title`, `<h1>`, then
-//! `<title>`, without a ` | Outlet` suffix), the byline element, the
-//! `author` meta tag, `og:site_name`, `article:published_time` and the
-//! canonical link.
+//! What the page says about itself, from its most trusted statement to its
+//! least: JSON-LD (`json_ld`), then meta tags, then the printed page.
+//!
+//! - headline: the `<h1>` that agrees best with what the metadata calls
+//!   the page (`og:title`, JSON-LD `headline`, `<title>`, each without a
+//!   ` | Outlet` suffix: at least [`MIN_HEADLINE_AGREEMENT`] of its words in
+//!   one of them), else the first of those titles, else the first `<h1>`;
+//! - authors: JSON-LD article authors who are people, else the author meta
+//!   tags of [`AUTHOR_META`], cleaned (`authors`); the byline element is
+//!   kept as printed for `headline`;
+//! - publisher: JSON-LD `publisher.name`, an organization JSON-LD gives as
+//!   author, then `og:site_name`;
+//! - dates: first publication and last change (`dates`);
+//! - the canonical link.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use dom_query::Document;
 
-use crate::markers;
+use super::{authors, dates, dates::PageDates, json_ld};
 
 /// Separators between a headline and the site name in `<title>`.
-const SITE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: ", " » "];
+const SITE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " • "];
 
 /// Elements that print the byline; the first in the page that is short
-/// enough is taken.
-const BYLINE_SELECTOR: &str =
-    ".byline, .by-line, [class*=\"byline\"], [itemprop=\"author\"], [rel=\"author\"], .author-name, .author";
+/// enough and names someone is taken.
+const BYLINE_SELECTOR: &str = ".byline, .by-line, [class*=\"byline\"], [itemprop=\"author\"], \
+    [rel=\"author\"], .author-name, .author, a[href*=\"/author/\"], a[href*=\"/authors/\"]";
 
 /// A byline element is at most this long; a longer one is an author box.
 const MAX_BYLINE_CHARS: usize = 200;
+
+/// Meta tags naming the authors (lower case), most trusted first.
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+];
+
+/// An `<h1>` is the headline when at least this share of its words are in a
+/// title the metadata gives: the rest is a site logo or a section name.
+const MIN_HEADLINE_AGREEMENT: f64 = 0.5;
+
+/// How many `<h1>`s are weighed: the headline is among the first.
+const MAX_HEADINGS: usize = 5;
 
 /// The page's own description of the article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,12 +53,16 @@ pub(crate) struct Metadata {
     pub title: String,
     /// The text of the byline element, if the page has one.
     pub byline: Option<String>,
-    /// Names from the `author` meta tag.
+    /// Author names from JSON-LD or the author meta tags, cleaned.
     pub authors: Vec<String>,
-    /// `og:site_name`: the site serving the page.
+    /// The outlet publishing the page: JSON-LD `publisher.name`, else
+    /// `og:site_name`.
     pub site_name: String,
-    /// `article:published_time` (or `datePublished`), in UTC.
-    pub published_at: Option<DateTime<Utc>>,
+    /// Names of the site itself (`og:site_name`, an
+    /// organization given as author): a byline naming one names no author.
+    pub outlets: Vec<String>,
+    /// When the article was first published and last changed.
+    pub dates: PageDates,
     /// `link[rel=canonical]`, made absolute against the page URL.
     pub canonical_url: Option<String>,
 }
@@ -39,41 +70,123 @@ pub(crate) struct Metadata {
 /// Reads the metadata of a parsed page; `page_url` resolves relative links.
 pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
     let metas = MetaTags::read(doc);
-    let site_name = metas.get("og:site_name").unwrap_or_default();
-    let title = metas
-        .get("og:title")
-        .or_else(|| text_of(doc, "h1"))
-        .or_else(|| text_of(doc, "title"))
-        .map(|title| without_site_suffix(&title, &site_name, page_url).to_owned())
+    let json_ld = json_ld::read(doc);
+    let site_name = json_ld
+        .publisher
+        .clone()
+        .or_else(|| json_ld.organization_author.clone())
+        .or_else(|| metas.get("og:site_name"))
         .unwrap_or_default();
-    let authors = metas
-        .get("author")
-        .filter(|names| !names.starts_with("http"))
-        .map(|names| markers::split_names(&names))
-        .unwrap_or_default();
-    let published_at = ["article:published_time", "datepublished", "date"]
-        .iter()
-        .find_map(|key| metas.get(key).and_then(|value| parse_timestamp(&value)));
+    let title = headline(doc, &metas, json_ld.headline.as_deref(), |title| {
+        without_site_suffix(title, &site_name, page_url).to_owned()
+    })
+    .unwrap_or_default();
+    let og_site = metas.get("og:site_name").unwrap_or_default();
+    // A personal site is named after its author: a name the metadata gives
+    // as author is kept even when it is the site's, unless JSON-LD calls it
+    // an organization; a byline element naming the site names no author.
+    let organization = [json_ld.organization_author.as_deref().unwrap_or_default()];
+    let outlets = [og_site.as_str(), organization[0]];
+    let mut authors = authors::clean_all(&json_ld.authors, &organization);
+    if authors.is_empty() {
+        authors = AUTHOR_META
+            .iter()
+            .flat_map(|key| metas.all(key))
+            .map(|names| authors::clean(names, &organization))
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
+    }
+    let dates = dates::read(doc, &metas, &json_ld, page_url);
     let canonical_url = doc
         .select("link[rel=\"canonical\"]")
         .attr("href")
         .and_then(|href| absolute(href.trim(), page_url));
     Metadata {
         title,
-        byline: byline(doc),
+        byline: byline(doc, &outlets),
         authors,
         site_name,
-        published_at,
+        outlets: outlets
+            .iter()
+            .filter(|outlet| !outlet.is_empty())
+            .map(|outlet| (*outlet).to_owned())
+            .collect(),
+        dates,
         canonical_url,
     }
 }
 
+/// The headline: the `<h1>` agreeing best with a metadata title, else the
+/// metadata's own title, else the first `<h1>`; `strip` takes the site's
+/// name off a title.
+fn headline(
+    doc: &Document,
+    metas: &MetaTags,
+    json_ld_headline: Option<&str>,
+    strip: impl Fn(&str) -> String,
+) -> Option<String> {
+    let titles: Vec<String> = [
+        metas.get("og:title"),
+        json_ld_headline.map(collapse_spaces),
+        text_of(doc, "title"),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|title| strip(&title))
+    .filter(|title| !title.is_empty())
+    .collect();
+    let headings: Vec<String> = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .map(|node| collapse_spaces(&node.text()))
+        .filter(|text| !text.is_empty())
+        .take(MAX_HEADINGS)
+        .collect();
+    let mut best: Option<(f64, &String)> = None;
+    for heading in &headings {
+        let score = titles
+            .iter()
+            .map(|title| agreement(heading, title))
+            .fold(0.0, f64::max);
+        if score >= MIN_HEADLINE_AGREEMENT && best.is_none_or(|(best, _)| score > best) {
+            best = Some((score, heading));
+        }
+    }
+    match best {
+        Some((_, heading)) => Some(strip(heading)),
+        None => titles
+            .first()
+            .cloned()
+            .or_else(|| headings.first().map(|heading| strip(heading))),
+    }
+}
+
+/// The share of the heading's words that are in the title, ignoring case.
+fn agreement(heading: &str, title: &str) -> f64 {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let heading = words(heading);
+    let title = words(title);
+    if heading.is_empty() {
+        return 0.0;
+    }
+    let shared = heading.iter().filter(|word| title.contains(word)).count();
+    #[allow(clippy::cast_precision_loss)]
+    let share = shared as f64 / heading.len() as f64;
+    share
+}
+
 /// The page's `<meta>` tags, read in one pass: each `property`, `name` or
 /// `itemprop` (lower case) with its `content`, in page order.
-struct MetaTags(Vec<(String, String)>);
+pub(crate) struct MetaTags(Vec<(String, String)>);
 
 impl MetaTags {
-    fn read(doc: &Document) -> Self {
+    pub(crate) fn read(doc: &Document) -> Self {
         let tags = doc
             .select("meta[content]")
             .nodes()
@@ -84,7 +197,7 @@ impl MetaTags {
                     .or_else(|| node.attr("name"))
                     .or_else(|| node.attr("itemprop"))?;
                 let content = collapse_spaces(&node.attr("content")?);
-                (!content.is_empty()).then(|| (key.to_ascii_lowercase(), content))
+                (!content.is_empty()).then(|| (key.trim().to_ascii_lowercase(), content))
             })
             .collect();
         Self(tags)
@@ -92,10 +205,15 @@ impl MetaTags {
 
     /// The content of the first tag named `key` (lower case).
     fn get(&self, key: &str) -> Option<String> {
+        self.all(key).next().map(str::to_owned)
+    }
+
+    /// The contents of every tag named `key` (lower case), in page order.
+    pub(crate) fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> {
         self.0
             .iter()
-            .find(|(name, _)| name == key)
-            .map(|(_, content)| content.clone())
+            .filter(move |(name, _)| name == key)
+            .map(|(_, content)| content.as_str())
     }
 }
 
@@ -105,11 +223,13 @@ fn text_of(doc: &Document, selector: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The text of the first byline element short enough to be one.
-fn byline(doc: &Document) -> Option<String> {
+/// The text of the first byline element short enough to be one and naming
+/// someone (not only `By` or `Author`).
+fn byline(doc: &Document, outlets: &[&str]) -> Option<String> {
     doc.select(BYLINE_SELECTOR).nodes().iter().find_map(|node| {
         let text = collapse_spaces(&node.text());
-        (!text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS).then_some(text)
+        (text.chars().count() <= MAX_BYLINE_CHARS && !authors::clean(&text, outlets).is_empty())
+            .then_some(text)
     })
 }
 
@@ -136,7 +256,7 @@ fn without_site_suffix<'a>(title: &'a str, site_name: &str, page_url: Option<&ur
 }
 
 /// Whether two names are the same, ignoring case, spaces and punctuation.
-fn same_name(a: &str, b: &str) -> bool {
+pub(super) fn same_name(a: &str, b: &str) -> bool {
     let fold = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -167,34 +287,6 @@ pub(crate) fn absolute(href: &str, page_url: Option<&url::Url>) -> Option<String
     }
 }
 
-/// An ISO 8601 date or date-time; without an offset it is taken as UTC.
-fn parse_timestamp(value: &str) -> Option<DateTime<Utc>> {
-    if let Ok(at) = DateTime::parse_from_rfc3339(value) {
-        return Some(at.with_timezone(&Utc));
-    }
-    for format in [
-        "%Y-%m-%dT%H:%M:%S%z",
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-    ] {
-        if let Ok(at) = DateTime::parse_from_str(value, format) {
-            return Some(at.with_timezone(&Utc));
-        }
-    }
-    for format in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-    ] {
-        if let Ok(at) = NaiveDateTime::parse_from_str(value, format) {
-            return Some(at.and_utc());
-        }
-    }
-    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()?;
-    Some(date.and_hms_opt(0, 0, 0)?.and_utc())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,7 +311,7 @@ mod tests {
         assert_eq!(page.site_name, "River Post");
         assert_eq!(page.authors, ["Ann Lee", "Bo Park"]);
         assert_eq!(
-            page.published_at.map(|at| at.to_rfc3339()),
+            page.dates.published.map(|at| at.utc().to_rfc3339()),
             Some("2026-03-02T07:15:00+00:00".to_owned())
         );
         assert_eq!(
@@ -229,8 +321,8 @@ mod tests {
     }
 
     #[test]
-    fn the_title_falls_back_to_h1_then_title_without_the_site_suffix() {
-        let h1 = read_page("<title>Other</title><h1> Dam  opens </h1>", "https://a.example/");
+    fn the_title_falls_back_to_title_then_h1_without_the_site_suffix() {
+        let h1 = read_page("<h1> Dam  opens </h1>", "https://a.example/");
         assert_eq!(h1.title, "Dam opens");
         let title = read_page(
             "<title>Dam opens – River Post</title>",
@@ -261,16 +353,62 @@ mod tests {
     }
 
     #[test]
-    fn dates_without_offset_are_utc_and_nonsense_is_ignored() {
-        assert_eq!(
-            parse_timestamp("2026-03-02").map(|at| at.to_rfc3339()),
-            Some("2026-03-02T00:00:00+00:00".to_owned())
+    fn the_h1_agreeing_with_the_metadata_title_is_the_headline_and_a_site_logo_is_not() {
+        let page = read_page(
+            r#"<title>Dam opens on the Lune after four years | River Post</title>
+            <h1>River Post</h1><h1>Dam opens on the Lune</h1>"#,
+            "https://riverpost.example/dam",
         );
-        assert_eq!(
-            parse_timestamp("2026-03-02T08:15:00").map(|at| at.to_rfc3339()),
-            Some("2026-03-02T08:15:00+00:00".to_owned())
+        assert_eq!(page.title, "Dam opens on the Lune");
+        let logo_only = read_page(
+            r#"<meta property="og:title" content="Dam opens | River Post"><h1>River Post</h1>"#,
+            "https://riverpost.example/dam",
         );
-        assert_eq!(parse_timestamp("last Tuesday"), None);
+        assert_eq!(logo_only.title, "Dam opens");
+    }
+
+    #[test]
+    fn json_ld_people_are_the_authors_and_its_publisher_the_outlet() {
+        let page = read_page(
+            r#"<meta name="author" content="Desk">
+            <meta property="og:site_name" content="riverpost.example">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Dam opens",
+              "author":[{"@type":"Person","name":"By Ann Lee"},{"@type":"Person","name":"Bo Park, Reporter"}],
+              "publisher":{"@type":"Organization","name":"River Post"}}</script>"#,
+            "https://riverpost.example/dam",
+        );
+        assert_eq!(page.authors, ["Ann Lee", "Bo Park"]);
+        assert_eq!(page.site_name, "River Post");
+        assert_eq!(page.title, "Dam opens");
+    }
+
+    #[test]
+    fn author_meta_tags_are_read_when_json_ld_names_nobody_and_an_organization_is_no_author() {
+        let page = read_page(
+            r#"<script type="application/ld+json">{"@type":"Article",
+              "author":{"@type":"Organization","name":"River Post"}}</script>
+            <meta name="author" content="River Post"><meta name="parsely-author" content="Ann Lee">"#,
+            "https://riverpost.example/dam",
+        );
+        assert_eq!(page.authors, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_byline_element_naming_the_site_names_no_author() {
+        let page = read_page(
+            r#"<meta property="og:site_name" content="River Post"><span class="author">River Post</span>"#,
+            "https://riverpost.example/dam",
+        );
+        assert_eq!(page.byline, None);
+    }
+
+    #[test]
+    fn a_byline_element_that_is_only_a_label_is_passed_over() {
+        let page = read_page(
+            r#"<span class="author">By</span><a href="/author/ann-lee">Ann Lee</a>"#,
+            "https://a.example/",
+        );
+        assert_eq!(page.byline.as_deref(), Some("Ann Lee"));
     }
 
     #[test]

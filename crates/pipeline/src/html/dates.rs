@@ -1,0 +1,881 @@
+//! When the page says its article was first published and last changed.
+//!
+//! The cascade, most trusted first (the first source giving a date wins):
+//! 1. JSON-LD `datePublished` of an article node (`json_ld`);
+//! 2. the publication meta tags of [`PUBLISHED_META`] (Open Graph,
+//!    `itemprop`, Dublin Core, Parse.ly, Sailthru, …);
+//! 3. any element marked `itemprop="datePublished"` (`content`,
+//!    `datetime` or its text);
+//! 4. JSON-LD `datePublished` of the page node;
+//! 5. a `<time datetime>` (one marked as the publication first), and the
+//!    hAtom `.published[title]`;
+//! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`);
+//! 7. a day printed in an element whose class or id names a date
+//!    (`class="post-date"`: `17. Mai 2024`, `May 17, 2024`, `17.05.2024`);
+//! 8. a day printed next to the headline: just before or after the `<h1>`
+//!    in the blocks around it ([`HEADER_LEVELS`], [`HEADER_WINDOW_CHARS`]).
+//!
+//! A publication given in UTC takes the page's own offset when the page also
+//! prints the same instant in its local time (`in_page_time`), so the day
+//! is the page's.
+//!
+//! Elements inside comments, related-article teasers, sidebars and footers
+//! ([`EXCLUDED_ANCESTOR_WORDS`]) are never read, and only a full day counts,
+//! so a copyright year is never a date. The last change comes from JSON-LD
+//! `dateModified` and the tags of [`MODIFIED_META`].
+//!
+//! Reads: the parsed page, its meta tags, its JSON-LD and its URL. Writes
+//! nothing: [`read`] returns the dates for the `page` stage.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use dom_query::{Document, NodeRef};
+
+use super::{json_ld::JsonLd, metadata::MetaTags};
+
+/// Meta tags (`property`, `name` or `itemprop`, lower case) giving the first
+/// publication, most trusted first.
+pub(crate) const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms:created",
+    "dc.created",
+    "dc.date",
+    "dc:date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "prism.publicationdate",
+    "article.published",
+    "article_date_original",
+    "originalpublicationdate",
+    "shareaholic:article_published_time",
+    "cxenseparse:recs:publishtime",
+    "publication_date",
+    "publication-date",
+    "published_date",
+    "published-date",
+    "publish_date",
+    "publish-date",
+    "publishdate",
+    "date_published",
+    "pubdate",
+    "pub_date",
+    "sw-pubdate",
+    "og:release_date",
+    "release_date",
+    "creation_date",
+    "datecreated",
+    "date",
+];
+
+/// Meta tags giving the last change, most trusted first.
+pub(crate) const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "dcterms:modified",
+    "last-modified",
+    "lastmod",
+    "modified_date",
+    "sailthru.lastupdate",
+];
+
+/// Words in the class or id of an ancestor that mark an element as not the
+/// article's own: a comment, a teaser of another article, furniture.
+pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
+    "comment",
+    "reply",
+    "respond",
+    "related",
+    "teaser",
+    "recommend",
+    "sidebar",
+    "widget",
+    "footer",
+    "popular",
+    "trending",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "archive",
+    "calendar",
+];
+
+/// Words in an element's class or id that mark it as the update, not the
+/// publication.
+const UPDATE_WORDS: &[&str] = &["update", "modified", "edited"];
+
+/// Elements whose class or id names a date, where a printed day is looked for.
+const PRINTED_DATE_SELECTOR: &str = "[class*=\"date\"], [id*=\"date\"], [class*=\"datum\"], \
+    [class*=\"posted\"], [class*=\"publish\"], [class*=\"dateline\"], [class*=\"byline\"], \
+    [class*=\"meta\"], [class*=\"time\"]";
+
+/// An element printing a date is at most this long; a longer one is a
+/// paragraph that happens to carry the class.
+const MAX_PRINTED_DATE_CHARS: usize = 200;
+
+/// At most this many date-named elements are looked at: the date sits in
+/// the article's header.
+const MAX_PRINTED_DATE_ELEMENTS: usize = 40;
+
+/// How many levels above the `<h1>` the header around it may reach.
+const HEADER_LEVELS: usize = 3;
+
+/// How far before or after the headline's text a day printed next to it may
+/// stand, in characters.
+const HEADER_WINDOW_CHARS: usize = 250;
+
+/// Years outside this range are not a web article's.
+const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// Month names, lower case, in the languages the pipeline knows; a newsroom
+/// adds a language with its lines.
+const MONTH_NAMES: &[(&str, u32)] = &[
+    // English
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("okt", 10),
+    ("dezember", 12),
+    ("dez", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+];
+
+/// A date as the page gives it: an instant with its offset, a local time
+/// without one, or only a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageDate {
+    /// A time with the page's own offset.
+    Instant(DateTime<FixedOffset>),
+    /// A time without an offset, taken as UTC for the instant.
+    Local(NaiveDateTime),
+    /// Only the day.
+    Day(NaiveDate),
+}
+
+impl PageDate {
+    /// The instant in UTC; a time without offset is taken as UTC, a day as
+    /// its midnight in UTC.
+    pub(crate) fn utc(self) -> DateTime<Utc> {
+        match self {
+            Self::Instant(at) => at.with_timezone(&Utc),
+            Self::Local(at) => at.and_utc(),
+            Self::Day(day) => day.and_time(chrono::NaiveTime::MIN).and_utc(),
+        }
+    }
+
+    /// As the page means it: RFC 3339 with the page's offset, or
+    /// `YYYY-MM-DD` when the offset (and so the instant) is not known.
+    pub(crate) fn local(self) -> String {
+        match self {
+            Self::Instant(at) => at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false),
+            Self::Local(at) => at.date().format("%Y-%m-%d").to_string(),
+            Self::Day(day) => day.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// The day the page prints.
+    #[cfg(test)]
+    pub(crate) fn day(self) -> NaiveDate {
+        match self {
+            Self::Instant(at) => at.date_naive(),
+            Self::Local(at) => at.date(),
+            Self::Day(day) => day,
+        }
+    }
+}
+
+/// When the page says its article was published and changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct PageDates {
+    /// The first publication.
+    pub published: Option<PageDate>,
+    /// The last change.
+    pub updated: Option<PageDate>,
+}
+
+/// Reads the page's dates through the cascade in the module comment.
+pub(crate) fn read(
+    doc: &Document,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    page_url: Option<&url::Url>,
+) -> PageDates {
+    let published = json_ld
+        .published
+        .as_deref()
+        .and_then(parse_machine)
+        .or_else(|| first_meta(metas, PUBLISHED_META))
+        .or_else(|| itemprop(doc, "datePublished"))
+        .or_else(|| json_ld.page_published.as_deref().and_then(parse_machine))
+        .or_else(|| time_element(doc))
+        .or_else(|| {
+            page_url
+                .and_then(|url| day_in_path(url.path()))
+                .map(PageDate::Day)
+        })
+        .or_else(|| printed_day(doc).map(PageDate::Day))
+        .or_else(|| day_beside_headline(doc).map(PageDate::Day))
+        .map(|date| in_page_time(date, doc, metas));
+    let updated = json_ld
+        .modified
+        .as_deref()
+        .and_then(parse_machine)
+        .or_else(|| first_meta(metas, MODIFIED_META))
+        .or_else(|| itemprop(doc, "dateModified"))
+        .or_else(|| json_ld.page_modified.as_deref().and_then(parse_machine));
+    PageDates { published, updated }
+}
+
+/// A publication given in UTC, given in the page's own time when a
+/// `<time datetime>` or a publication tag prints the same instant with an
+/// offset, or as a local time a whole number of quarter hours away: a page
+/// giving `2023-11-09T01:49:09Z` and `<time datetime="2023-11-08 17:49:09">`
+/// published on the 8th, at UTC−8.
+fn in_page_time(date: PageDate, doc: &Document, metas: &MetaTags) -> PageDate {
+    let PageDate::Instant(at) = date else {
+        return date;
+    };
+    if at.offset().local_minus_utc() != 0 {
+        return date;
+    }
+    let times = doc.select("time[datetime]");
+    let printed = times
+        .nodes()
+        .iter()
+        .filter_map(|node| node.attr("datetime"))
+        .filter_map(|value| parse_machine(&value))
+        .collect::<Vec<_>>();
+    let tagged = PUBLISHED_META
+        .iter()
+        .flat_map(|key| metas.all(key))
+        .filter_map(parse_machine);
+    printed
+        .into_iter()
+        .chain(tagged)
+        .find_map(|other| match other {
+            PageDate::Instant(local) if local == at && local.offset().local_minus_utc() != 0 => Some(local),
+            PageDate::Local(local) => {
+                let offset = (local - at.naive_utc()).num_seconds();
+                let plausible =
+                    offset != 0 && offset.abs() <= MAX_OFFSET_SECONDS && offset % QUARTER_HOUR_SECONDS == 0;
+                let offset = FixedOffset::east_opt(i32::try_from(offset).ok()?).filter(|_| plausible)?;
+                Some(at.with_timezone(&offset))
+            }
+            _ => None,
+        })
+        .map_or(date, PageDate::Instant)
+}
+
+/// Offsets from UTC are at most 14 hours, in whole quarter hours.
+const MAX_OFFSET_SECONDS: i64 = 14 * 3600;
+
+/// The smallest step of an offset from UTC.
+const QUARTER_HOUR_SECONDS: i64 = 900;
+
+/// The first tag of `keys` whose content parses as a date.
+fn first_meta(metas: &MetaTags, keys: &[&str]) -> Option<PageDate> {
+    keys.iter().find_map(|key| metas.all(key).find_map(parse_machine))
+}
+
+/// An element marked with `itemprop` (not a `<meta>`, read with the tags):
+/// its `content`, `datetime` or text.
+fn itemprop(doc: &Document, property: &str) -> Option<PageDate> {
+    doc.select(&format!("[itemprop=\"{property}\"]"))
+        .nodes()
+        .iter()
+        .filter(|node| !is_excluded(node))
+        .find_map(|node| {
+            ["content", "datetime", "title"]
+                .iter()
+                .find_map(|attr| node.attr(attr).and_then(|value| parse_machine(&value)))
+                .or_else(|| printed(&node.text()).map(PageDate::Day))
+        })
+}
+
+/// A `<time datetime>` of the article: one marked as the publication
+/// (`pubdate`, a class naming it) first, else the first one that is not an
+/// update; then the hAtom `.published[title]`.
+fn time_element(doc: &Document) -> Option<PageDate> {
+    let times = doc.select("time[datetime]");
+    let candidates: Vec<&NodeRef> = times
+        .nodes()
+        .iter()
+        .filter(|node| !is_excluded(node) && !names_any(node, UPDATE_WORDS))
+        .collect();
+    let marked = candidates.iter().filter(|node| {
+        node.attr("pubdate").is_some() || names_any(node, &["publish", "entry-date", "post-date"])
+    });
+    marked
+        .chain(candidates.iter())
+        .find_map(|node| node.attr("datetime").and_then(|value| parse_machine(&value)))
+        .or_else(|| {
+            doc.select(".published[title], abbr[title][class*=\"date\"]")
+                .nodes()
+                .iter()
+                .filter(|node| !is_excluded(node))
+                .find_map(|node| node.attr("title").and_then(|value| parse_machine(&value)))
+        })
+}
+
+/// A day printed in an element whose class or id names a date.
+fn printed_day(doc: &Document) -> Option<NaiveDate> {
+    doc.select(PRINTED_DATE_SELECTOR)
+        .nodes()
+        .iter()
+        .filter(|node| {
+            !matches!(
+                node.node_name().as_deref(),
+                Some("html" | "body" | "script" | "style")
+            )
+        })
+        .take(MAX_PRINTED_DATE_ELEMENTS)
+        .filter(|node| !is_excluded(node) && !names_any(node, UPDATE_WORDS))
+        .find_map(|node| {
+            let text = node.text();
+            (text.chars().count() <= MAX_PRINTED_DATE_CHARS)
+                .then(|| printed(&text))
+                .flatten()
+        })
+}
+
+/// A day printed just before or after the first `<h1>`, in the blocks
+/// around it: the article's header.
+fn day_beside_headline(doc: &Document) -> Option<NaiveDate> {
+    let headings = doc.select("h1");
+    let heading = headings.nodes().iter().find(|node| !is_excluded(node))?;
+    let title = heading.text();
+    let title = title.trim();
+    if title.is_empty() {
+        return None;
+    }
+    heading.ancestors_it(Some(HEADER_LEVELS)).find_map(|block| {
+        let text = block.text();
+        let at = text.find(title)?;
+        let before: String = text[..at]
+            .chars()
+            .rev()
+            .take(HEADER_WINDOW_CHARS)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after: String = text[at + title.len()..]
+            .chars()
+            .take(HEADER_WINDOW_CHARS)
+            .collect();
+        printed(&after).or_else(|| printed(&before))
+    })
+}
+
+/// Whether the element or an ancestor is a comment, a teaser or furniture.
+fn is_excluded(node: &NodeRef) -> bool {
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .any(|element| {
+            names_any(&element, EXCLUDED_ANCESTOR_WORDS) || element.node_name().as_deref() == Some("footer")
+        })
+}
+
+/// Whether the element's class or id contains one of `words` (lower case).
+fn names_any(node: &NodeRef, words: &[&str]) -> bool {
+    ["class", "id"].iter().any(|attr| {
+        node.attr(attr).is_some_and(|value| {
+            let value = value.to_ascii_lowercase();
+            words.iter().any(|word| value.contains(word))
+        })
+    })
+}
+
+/// A machine-readable date: ISO 8601 or RFC 3339 with or without offset or
+/// time (`2024-05-17`, `2024-05-17T10:00:00+0200`, `2024-05-17 10:00:00`),
+/// RFC 2822, or failing those a day written out (`17 May 2024`).
+pub(crate) fn parse_machine(value: &str) -> Option<PageDate> {
+    let value = value.trim();
+    let date = parse_instant(value)
+        .map(PageDate::Instant)
+        .or_else(|| parse_local(value).map(PageDate::Local))
+        .or_else(|| leading_day(value).map(PageDate::Day))
+        .or_else(|| printed(value).map(PageDate::Day))?;
+    let year = match date {
+        PageDate::Instant(at) => at.year(),
+        PageDate::Local(at) => at.year(),
+        PageDate::Day(day) => day.year(),
+    };
+    YEARS.contains(&year).then_some(date)
+}
+
+/// A time with an offset.
+fn parse_instant(value: &str) -> Option<DateTime<FixedOffset>> {
+    if let Ok(at) = DateTime::parse_from_rfc3339(value) {
+        return Some(at);
+    }
+    const FORMATS: &[&str] = &[
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%d %H:%M:%S %z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M%z",
+    ];
+    FORMATS
+        .iter()
+        .find_map(|format| DateTime::parse_from_str(value, format).ok())
+        .or_else(|| DateTime::parse_from_rfc2822(value).ok())
+}
+
+/// A time without an offset.
+fn parse_local(value: &str) -> Option<NaiveDateTime> {
+    const FORMATS: &[&str] = &[
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+    ];
+    let value = value.strip_suffix('Z').unwrap_or(value);
+    FORMATS
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(value, format).ok())
+}
+
+/// The day at the start of a value (`2024-05-17…`, `2024/05/17`,
+/// `20240517`), whatever follows it.
+fn leading_day(value: &str) -> Option<NaiveDate> {
+    let head = value.get(..10).unwrap_or(value);
+    for format in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"] {
+        if let Ok(day) = NaiveDate::parse_from_str(head, format) {
+            return Some(day);
+        }
+    }
+    let digits = value.get(..8)?;
+    (digits.bytes().all(|b| b.is_ascii_digit()) && value.len() == 8)
+        .then(|| NaiveDate::parse_from_str(digits, "%Y%m%d").ok())
+        .flatten()
+}
+
+/// A full day in a URL path: `/2024/05/17/` or `2024-05-17` in a segment.
+pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
+    let tokens = tokens(path);
+    tokens.windows(5).find_map(|window| match window {
+        [
+            Token::Number(year, 4),
+            Token::Separator(a),
+            Token::Number(month, 1..=2),
+            Token::Separator(b),
+            Token::Number(day, 1..=2),
+        ] if a == b && matches!(a, '/' | '-' | '_') => valid_day(*year, *month, *day),
+        _ => None,
+    })
+}
+
+/// The first day printed in a text: `17.05.2024`, `17. Mai 2024`,
+/// `17 May 2024`, `May 17th, 2024`, `2024-05-17`, `2024/05/17`, or
+/// `05/17/2024` when the order is unambiguous.
+pub(crate) fn printed(text: &str) -> Option<NaiveDate> {
+    let tokens = tokens(text);
+    (0..tokens.len()).find_map(|at| printed_at(&tokens[at..]))
+}
+
+/// A day printed at the start of `tokens`.
+fn printed_at(tokens: &[Token]) -> Option<NaiveDate> {
+    use Token::{Number, Separator, Word};
+    match tokens {
+        [
+            Number(year, 4),
+            Separator(a),
+            Number(month, 1..=2),
+            Separator(b),
+            Number(day, 1..=2),
+            ..,
+        ] if a == b && matches!(a, '-' | '/' | '.') => valid_day(*year, *month, *day),
+        [
+            Number(day, 1..=2),
+            Separator('.'),
+            Number(month, 1..=2),
+            Separator('.'),
+            Number(year, 2 | 4),
+            ..,
+        ] => valid_day(full_year(*year), *month, *day),
+        [
+            Number(first, 1..=2),
+            Separator('/'),
+            Number(second, 1..=2),
+            Separator('/'),
+            Number(year, 4),
+            ..,
+        ] => {
+            // Day and month in either order, only when the order is plain.
+            match (*first > 12, *second > 12) {
+                (true, false) => valid_day(*year, *second, *first),
+                (false, true) => valid_day(*year, *first, *second),
+                _ if first == second => valid_day(*year, *first, *second),
+                _ => None,
+            }
+        }
+        [Number(day, 1..=2), rest @ ..] => {
+            let rest = rest.strip_prefix(&[Separator('.')]).unwrap_or(rest);
+            let rest = rest.strip_prefix(&[Word("de".into())]).unwrap_or(rest);
+            let [Word(name), rest @ ..] = rest else {
+                return None;
+            };
+            let month = month(name)?;
+            let rest = skip_separators(rest);
+            let rest = rest.strip_prefix(&[Word("de".into())]).unwrap_or(rest);
+            match rest {
+                [Number(year, 4), ..] => valid_day(*year, month, *day),
+                _ => None,
+            }
+        }
+        [Word(name), rest @ ..] => {
+            let month = month(name)?;
+            let rest = skip_separators(rest);
+            let [Number(day, 1..=2), rest @ ..] = rest else {
+                return None;
+            };
+            let rest = match rest {
+                [Word(suffix), rest @ ..] if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") => rest,
+                _ => rest,
+            };
+            match skip_separators(rest) {
+                [Number(year, 4), ..] => valid_day(*year, month, *day),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `tokens` without the separators (`.`, `,`) at its start.
+fn skip_separators(tokens: &[Token]) -> &[Token] {
+    let skip = tokens
+        .iter()
+        .take_while(|token| matches!(token, Token::Separator('.' | ',')))
+        .count();
+    &tokens[skip..]
+}
+
+/// The month a (lower-case) name stands for.
+pub(crate) fn month(name: &str) -> Option<u32> {
+    MONTH_NAMES
+        .iter()
+        .find(|(month_name, _)| *month_name == name)
+        .map(|(_, month)| *month)
+}
+
+/// A two-digit year is of this century.
+fn full_year(year: u32) -> u32 {
+    if year < 100 { 2000 + year } else { year }
+}
+
+/// The day, when it exists and its year is a web article's.
+fn valid_day(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
+    let year = i32::try_from(year).ok().filter(|year| YEARS.contains(year))?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// A piece of text, as the day patterns see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    /// A run of ASCII digits: its value and how many digits it has.
+    Number(u32, usize),
+    /// A run of letters, lower case.
+    Word(String),
+    /// Any other character but a space.
+    Separator(char),
+}
+
+/// The text as numbers, words and separators; spaces only separate.
+fn tokens(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut digits = String::from(c);
+            while let Some(next) = chars.next_if(char::is_ascii_digit) {
+                digits.push(next);
+            }
+            // Runs too long to be a date part stay a (useless) number.
+            let value = digits.parse().unwrap_or(u32::MAX);
+            tokens.push(Token::Number(value, digits.len()));
+        } else if c.is_alphabetic() {
+            let mut word: String = c.to_lowercase().collect();
+            while let Some(next) = chars.next_if(|c| c.is_alphabetic()) {
+                word.extend(next.to_lowercase());
+            }
+            tokens.push(Token::Word(word));
+        } else if !c.is_whitespace() {
+            tokens.push(Token::Separator(c));
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn published(html: &str, url: &str) -> Option<PageDate> {
+        let doc = Document::from(html);
+        let metas = MetaTags::read(&doc);
+        let json_ld = super::super::json_ld::read(&doc);
+        read(&doc, &metas, &json_ld, url::Url::parse(url).ok().as_ref()).published
+    }
+
+    fn day(html: &str, url: &str) -> Option<String> {
+        published(html, url).map(|date| date.day().to_string())
+    }
+
+    const NO_URL: &str = "https://news.example/dam-opens";
+
+    #[test]
+    fn json_ld_is_trusted_before_meta_tags_and_meta_tags_before_time_elements() {
+        let page = r#"<head><meta property="article:published_time" content="2026-03-01">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-03-02"}</script>
+            </head><body><time datetime="2026-03-03">3 March</time></body>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+        let without_json_ld = page.replace("NewsArticle", "Thing");
+        assert_eq!(day(&without_json_ld, NO_URL).as_deref(), Some("2026-03-01"));
+        let time_only = r#"<article><time datetime="2026-03-03T10:00:00+01:00">3 March</time></article>"#;
+        assert_eq!(day(time_only, NO_URL).as_deref(), Some("2026-03-03"));
+    }
+
+    #[test]
+    fn every_publication_meta_tag_of_the_table_is_read() {
+        for key in [
+            "dc.date",
+            "DC.date.issued",
+            "dcterms.created",
+            "parsely-pub-date",
+            "sailthru.date",
+            "pubdate",
+        ] {
+            let page = format!(r#"<meta name="{key}" content="2026-03-02">"#);
+            assert_eq!(day(&page, NO_URL).as_deref(), Some("2026-03-02"), "{key}");
+        }
+        let itemprop = r#"<span itemprop="datePublished" content="2026-03-02T08:00:00Z">2 March</span>"#;
+        assert_eq!(day(itemprop, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_date_in_a_comment_or_a_teaser_of_another_article_is_never_the_date() {
+        let page = r#"<div class="comments"><time datetime="2026-03-05">5 March</time></div>
+            <aside class="related-posts"><time datetime="2026-02-01">1 Feb</time>
+            <span class="post-date">1 February 2026</span></aside>
+            <footer>© 2026 River Post</footer>"#;
+        assert_eq!(day(page, NO_URL), None);
+    }
+
+    #[test]
+    fn an_update_time_is_not_the_publication() {
+        let page = r#"<time class="updated" datetime="2026-03-05">5 March</time>
+            <time class="entry-date published" datetime="2026-03-02">2 March</time>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_day_in_the_url_path_is_the_date_when_the_page_gives_none() {
+        assert_eq!(
+            day("<p>Text.</p>", "https://news.example/2026/03/02/dam-opens/").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
+            day("<p>Text.</p>", "https://news.example/blog/2026-3-2-dam-opens").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
+            day("<p>Text.</p>", "https://news.example/2026/03/dam-opens/"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_day_printed_in_a_date_element_is_read_in_several_languages_and_orders() {
+        for (printed, expected) in [
+            ("Posted on 2. März 2026", "2026-03-02"),
+            ("02.03.2026, 10:15 Uhr", "2026-03-02"),
+            ("2 mars 2026", "2026-03-02"),
+            ("March 2nd, 2026", "2026-03-02"),
+            ("Mar. 2, 2026", "2026-03-02"),
+            ("2 de marzo de 2026", "2026-03-02"),
+            ("2026/03/02", "2026-03-02"),
+            ("13/03/2026", "2026-03-13"),
+        ] {
+            let page = format!(r#"<div class="entry-meta"><span class="date">{printed}</span></div>"#);
+            assert_eq!(day(&page, NO_URL).as_deref(), Some(expected), "{printed}");
+        }
+        let ambiguous = r#"<span class="date">03/02/2026</span>"#;
+        assert_eq!(day(ambiguous, NO_URL), None);
+    }
+
+    #[test]
+    fn a_day_printed_next_to_the_headline_is_the_date_when_nothing_else_gives_one() {
+        let page = r#"<div><h1>Dam opens</h1><p>River Post, 2. März 2026</p>
+            <p>The dam opened.</p></div><p>Older: 1 January 2020</p>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+        let far = format!(
+            "<div><h1>Dam opens</h1><p>{}</p><p>2 March 2026</p></div>",
+            "Text. ".repeat(80)
+        );
+        assert_eq!(day(&far, NO_URL), None);
+    }
+
+    #[test]
+    fn a_publication_in_utc_is_given_in_the_page_s_own_time_when_the_page_prints_it() {
+        let page = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+            "datePublished":"2023-11-09T01:49:09Z"}</script>
+            <time datetime="2023-11-08 17:49:09">Nov. 8</time>"#;
+        let date = published(page, NO_URL).expect("a date");
+        assert_eq!(date.local(), "2023-11-08T17:49:09-08:00");
+        assert_eq!(date.utc().to_rfc3339(), "2023-11-09T01:49:09+00:00");
+        let with_offset = r#"<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">
+            <time datetime="2023-11-08T21:11:03-05:00">Nov. 8</time>"#;
+        assert_eq!(
+            published(with_offset, NO_URL).map(PageDate::local).as_deref(),
+            Some("2023-11-08T21:11:03-05:00")
+        );
+        let another_time = r#"<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">
+            <time datetime="2023-11-08 21:11:30">Nov. 8</time>"#;
+        assert_eq!(
+            published(another_time, NO_URL).map(PageDate::local).as_deref(),
+            Some("2023-11-09T02:11:03+00:00")
+        );
+    }
+
+    #[test]
+    fn the_local_form_keeps_the_page_s_offset_and_a_day_stays_a_day() {
+        let at = parse_machine("2026-03-02T23:30:00-05:00").expect("a date");
+        assert_eq!(at.local(), "2026-03-02T23:30:00-05:00");
+        assert_eq!(at.utc().to_rfc3339(), "2026-03-03T04:30:00+00:00");
+        let day = parse_machine("2026-03-02").expect("a date");
+        assert_eq!(
+            (day.local().as_str(), day.utc().to_rfc3339()),
+            ("2026-03-02", "2026-03-02T00:00:00+00:00".into())
+        );
+        let naive = parse_machine("2026-03-02 08:15:00").expect("a date");
+        assert_eq!(naive.local(), "2026-03-02");
+        assert_eq!(naive.utc().to_rfc3339(), "2026-03-02T08:15:00+00:00");
+    }
+
+    #[test]
+    fn many_machine_formats_parse_and_nonsense_or_far_years_do_not() {
+        for value in [
+            "2026-03-02T08:15:00.000+0100",
+            "2026-03-02T08:15+01:00",
+            "2026-03-02 08:15:00 +0100",
+            "Mon, 02 Mar 2026 08:15:00 +0100",
+            "2026-03-02T08:15:00Z",
+            "20260302",
+            "2026-03-02T08:15:00 CET",
+        ] {
+            assert_eq!(
+                parse_machine(value).map(|date| date.day().to_string()).as_deref(),
+                Some("2026-03-02"),
+                "{value}"
+            );
+        }
+        for value in ["last Tuesday", "", "0001-01-01", "9999-12-31", "2026-13-40"] {
+            assert_eq!(parse_machine(value), None, "{value}");
+        }
+    }
+}
