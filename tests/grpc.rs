@@ -477,6 +477,28 @@ async fn the_record_carries_simhash_and_stats() {
 }
 
 #[tokio::test]
+async fn a_publication_line_in_text_dates_the_record_and_is_removed() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let text = "Tram line approved\n\nBy Ann Lee\n\nPublished: 3 March 2026, 14:05 GMT | Updated: 4 March 2026\n\n\
+                The council approved the new tram line on Tuesday after a long debate.";
+    let record = client
+        .normalize(text_request("dated", text))
+        .await
+        .expect("a record")
+        .into_inner()
+        .article
+        .expect("a record");
+    assert_eq!(record.published_at_local, "2026-03-03");
+    assert_eq!(record.published_at.map(|at| at.seconds), Some(1_772_496_000));
+    assert_eq!(record.updated_at.map(|at| at.seconds), Some(1_772_582_400));
+    assert_eq!(
+        record.removed.first().map(|removed| removed.kind.as_str()),
+        Some("timestamp")
+    );
+}
+
+#[tokio::test]
 async fn sigterm_reports_not_serving_and_a_second_signal_ends_the_delay() {
     // A delay far longer than the test: only the second signal can end it.
     let mut server =

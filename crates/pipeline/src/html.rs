@@ -19,7 +19,7 @@ mod nesting;
 
 use dom_query::Document;
 
-pub(crate) use dates::PageDate;
+pub(crate) use dates::{PageDate, printed as printed_day};
 pub(crate) use metadata::Metadata;
 
 use crate::{

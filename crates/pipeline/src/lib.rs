@@ -14,6 +14,7 @@
 //!   written once; and a way to run them one at a time for the benches.
 //! - One module per stage, named as the stage and its span: `canonical_url`,
 //!   `unicode`, `blocks` (plain text), `html`, `page` (HTML), `boilerplate`,
+//!   `timestamps`,
 //!   `headline`, `credits`, `trailers`, `see_also`, `captions`, `commentary`, assembly
 //!   (in `document`), `language`, `fingerprint`, `stats`. Each module's
 //!   header says what the stage reads and what it writes.
@@ -48,6 +49,7 @@ mod see_also;
 #[doc(hidden)]
 pub mod stages;
 mod stats;
+mod timestamps;
 mod trailers;
 mod unicode;
 
@@ -148,6 +150,10 @@ fn run_stage(stage: Stage, doc: &mut Document<'_>, options: &Options) -> Result<
                 "removed",
                 as_i64(doc.count(|role| matches!(role, Role::Removed(_)))),
             );
+        }),
+        Stage::Timestamps => in_span(info_span!("timestamps", published = Empty), |span| {
+            timestamps::apply(doc);
+            span.record("published", doc.article.published_at.is_some());
         }),
         Stage::Headline => in_span(info_span!("headline", title = Empty, authors = Empty), |span| {
             headline::apply(doc);

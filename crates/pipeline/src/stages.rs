@@ -24,6 +24,8 @@ pub enum Stage {
     Page,
     /// `boilerplate`: widgets and CMS furniture.
     Boilerplate,
+    /// `timestamps`: the dates of publication lines.
+    Timestamps,
     /// `headline`: title, authors, publisher and republishers.
     Headline,
     /// `credits`: wire credit trailers.
@@ -50,13 +52,14 @@ pub enum Stage {
 impl Stage {
     /// Every stage, in the order the pipeline runs them; each runs only on
     /// the formats it [reads](Self::reads).
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::CanonicalUrl,
         Self::Unicode,
         Self::Blocks,
         Self::Html,
         Self::Page,
         Self::Boilerplate,
+        Self::Timestamps,
         Self::Headline,
         Self::Credits,
         Self::Trailers,
@@ -78,6 +81,7 @@ impl Stage {
             Self::Html => "html",
             Self::Page => "page",
             Self::Boilerplate => "boilerplate",
+            Self::Timestamps => "timestamps",
             Self::Headline => "headline",
             Self::Credits => "credits",
             Self::Trailers => "trailers",
