@@ -11,6 +11,9 @@ use std::{collections::BTreeMap, fmt::Write as _, path::Path, time::Instant};
 use anyhow::Context;
 use normalizer_pipeline::{Input, Options, normalize};
 
+/// The shapes each language's sentences are scored in, in report order.
+const SHAPES: [&str; 2] = ["article", "single line"];
+
 /// Sentences in the title of an article shape.
 const TITLE_SENTENCES: usize = 1;
 
@@ -106,15 +109,19 @@ pub fn evaluate(dir: &Path, options: &Options) -> anyhow::Result<Report> {
         format!("all {}", languages.len()),
         format!("the {known} whatlang knows"),
     ];
+    // One row of a table: what it is about, the shape, and the two shares.
+    let row = |text: &mut String, about: &str, shape: &str, tally: Tally| {
+        writeln!(
+            text,
+            "| {about} | {shape} | {} | {:.3} | {:.3} |",
+            tally.texts,
+            share(tally.ours, tally.texts),
+            share(tally.whatlang, tally.texts)
+        )
+    };
     for (subset, counts) in subsets.iter().zip(totals) {
-        for (shape, tally) in ["article", "single line"].iter().zip(counts) {
-            writeln!(
-                text,
-                "| {subset} | {shape} | {} | {:.3} | {:.3} |",
-                tally.texts,
-                share(tally.ours, tally.texts),
-                share(tally.whatlang, tally.texts)
-            )?;
+        for (shape, tally) in SHAPES.iter().zip(counts) {
+            row(&mut text, subset, shape, tally)?;
         }
     }
     writeln!(
@@ -129,15 +136,9 @@ pub fn evaluate(dir: &Path, options: &Options) -> anyhow::Result<Report> {
         "Languages where the two differ:\n\n| language | shape | texts | ours | whatlang alone |\n|---|---|---:|---:|---:|"
     )?;
     for (language, tallies) in &by_language {
-        for (shape, tally) in ["article", "single line"].iter().zip(tallies) {
+        for (shape, tally) in SHAPES.iter().zip(tallies) {
             if tally.ours != tally.whatlang {
-                writeln!(
-                    text,
-                    "| {language} | {shape} | {} | {:.3} | {:.3} |",
-                    tally.texts,
-                    share(tally.ours, tally.texts),
-                    share(tally.whatlang, tally.texts)
-                )?;
+                row(&mut text, language, shape, *tally)?;
             }
         }
     }

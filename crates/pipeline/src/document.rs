@@ -118,6 +118,14 @@ impl<'a> Document<'a> {
         Self::from_blocks(texts.iter().map(|text| Block::new(*text, false)).collect())
     }
 
+    /// A document of plain paragraphs after `stage` ran on it, for stage tests.
+    #[cfg(test)]
+    pub(crate) fn after(texts: &[&str], stage: fn(&mut Document<'static>)) -> Document<'static> {
+        let mut doc = Document::from_texts(texts);
+        stage(&mut doc);
+        doc
+    }
+
     /// The position of the first block still in the body at or after `from`:
     /// the stages that claim blocks walk the document with it.
     pub(crate) fn next_body_block(&self, from: usize) -> Option<usize> {

@@ -139,9 +139,7 @@ mod tests {
     use super::*;
 
     fn run(texts: &[&str]) -> Document<'static> {
-        let mut doc = Document::from_texts(texts);
-        apply(&mut doc);
-        doc
+        Document::after(texts, apply)
     }
 
     fn roles(doc: &Document<'_>) -> Vec<Role> {
