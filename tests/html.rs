@@ -1,11 +1,14 @@
 //! HTML input over gRPC: a page gives the same record as its plain-text
 //! twin, and hostile markup gets an answer in bounded time while the server
-//! stays SERVING.
+//! stays SERVING; reader comments are kept apart from the body and the
+//! commentary.
 
 use std::{path::Path, time::Duration};
 
 use blackbox_tests::{SERVICE_NAME, TestServer, text_corpus};
-use normalizer_proto::v1::{NormalizeRequest, NormalizedArticle, RawArticle, raw_article::Content};
+use normalizer_proto::v1::{
+    NormalizeRequest, NormalizedArticle, Paragraph, RawArticle, raw_article::Content,
+};
 use tonic::Code;
 use tonic_health::pb::health_check_response::ServingStatus;
 
@@ -161,4 +164,62 @@ async fn a_page_without_article_text_is_invalid_argument_naming_the_field() {
         .expect_err("no text");
     assert_eq!(status.code(), Code::InvalidArgument);
     assert_eq!(status.message(), "article.html holds no article text");
+}
+
+#[tokio::test]
+async fn reader_comments_are_kept_apart_and_a_comment_box_is_commentary() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/html/en-31-republisher-comment-box-reader-thread-in-page.html");
+    let html = std::fs::read_to_string(path).expect("the page is readable");
+    let record = client
+        .normalize(request(Content::Html(html), ""))
+        .await
+        .expect("a record")
+        .into_inner()
+        .article
+        .expect("a record");
+    let texts =
+        |paragraphs: &[Paragraph]| -> Vec<String> { paragraphs.iter().map(|p| p.text.clone()).collect() };
+    let comments: Vec<(&str, &str, Vec<String>)> = record
+        .reader_comments
+        .iter()
+        .map(|c| (c.author.as_str(), c.posted_at.as_str(), texts(&c.paragraphs)))
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            (
+                "Hester Quayle",
+                "2026-04-15T11:02:00+01:00",
+                vec!["My grandfather kept that light for twenty years. I have his oilskins if the trust wants them.".to_owned()]
+            ),
+            (
+                "Harbour Trust",
+                "",
+                vec!["Thank you, Hester. Please write to the trust office and we will arrange a visit.".to_owned()]
+            ),
+        ]
+    );
+    assert_eq!(record.commentary.len(), 1, "{:?}", record.commentary);
+    assert_eq!(record.commentary[0].label, "Comment");
+    assert_eq!(record.commentary[0].paragraphs.len(), 2);
+    let article_text: Vec<String> = texts(&record.body)
+        .into_iter()
+        .chain(record.commentary.iter().flat_map(|c| texts(&c.paragraphs)))
+        .collect();
+    for never in [
+        "Hester",
+        "grandfather",
+        "Sign in",
+        "Forgot your password",
+        "Leave a Reply",
+        "Reply",
+    ] {
+        assert!(
+            article_text.iter().all(|text| !text.contains(never)),
+            "{never} is in the body or the commentary: {article_text:?}"
+        );
+    }
 }

@@ -29,6 +29,9 @@ pub struct Article {
     pub captions: Vec<Caption>,
     /// Editorial commentary kept apart from the reporting.
     pub commentary: Vec<Commentary>,
+    /// Comments readers posted under the article (HTML only), kept out of
+    /// the body and the commentary.
+    pub reader_comments: Vec<ReaderComment>,
     /// The language of the body.
     pub language: Language,
     /// Outbound "See also" links, in document order.
@@ -56,6 +59,18 @@ pub struct Commentary {
     /// The label as printed, without its colon.
     pub label: String,
     /// The commentary's paragraphs.
+    pub paragraphs: Vec<String>,
+}
+
+/// A comment a reader posted under the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderComment {
+    /// The name the page prints for its author; empty when none is printed.
+    pub author: String,
+    /// When it was posted, as the page gives it: the `datetime` of its
+    /// `<time>` element, else the printed text; empty when not printed.
+    pub posted_at: String,
+    /// The comment's paragraphs.
     pub paragraphs: Vec<String>,
 }
 
@@ -120,6 +135,9 @@ pub enum RemovedKind {
     /// A trailer naming the outlet that first published the article:
     /// `This article is republished from Outlet under a Creative Commons license.`
     Republication,
+    /// Text of a reader-comment form: `Leave a Reply`, `Sign in to comment`,
+    /// `Your email address will not be published`.
+    CommentForm,
 }
 
 impl RemovedKind {
@@ -138,6 +156,7 @@ impl RemovedKind {
             Self::ContributorLine => "contributor_line",
             Self::Copyright => "copyright",
             Self::Republication => "republication",
+            Self::CommentForm => "comment_form",
         }
     }
 }

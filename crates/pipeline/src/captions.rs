@@ -1,19 +1,25 @@
-//! Captions. A short block printed more than once is an image
-//! caption (scrapers pick it up from both the image's alt text and its
-//! caption), and so is a short block that ends in a photo credit. The credit
-//! is dropped, the copies become one `Caption` with its count, and a short
-//! subheading printed once stays in the body. In HTML, what a `<figure>`
-//! says (its caption, its image's alt text) is a caption even printed once.
-//! A photo credit printed on a line of its own is removed.
+//! Captions. A short block that ends in a photo credit is an image caption,
+//! and so is, in HTML, what a figure or a caption box says (its caption, its
+//! image's alt text). In plain text, which has no markup, a short block
+//! printed more than once is one too (scrapers pick it up from both the
+//! image's alt text and its caption), unless every copy stands in a run of
+//! short lines, as a chorus in a song's verses does. In HTML a line printed
+//! twice in running text (a chorus, a recipe step, a `Read more` under each
+//! teaser) is no caption: the markup says where the captions are. The
+//! credit is dropped, the copies become one `Caption` with its count, and a
+//! short subheading printed once stays in the body. A photo credit printed
+//! on a line of its own is removed.
 //!
-//! Reads: body blocks, with their `Origin::Figure`. Writes: `Role::Caption`,
-//! `Role::Removed(PhotoCredit)` and `Article::captions`.
+//! Reads: body blocks, with their `Origin::Figure`, and the input's format.
+//! Writes: `Role::Caption`, `Role::Removed(PhotoCredit)` and
+//! `Article::captions`.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::{
+    Format,
     article::{Caption, RemovedKind},
-    document::{Document, Origin, Role},
+    document::{Block, Document, Origin, Role},
     markers,
 };
 
@@ -23,6 +29,11 @@ const MAX_CAPTION_CHARS: usize = 300;
 /// A photo credit is at most this long, from its marker to the end of the
 /// block: at the end of a caption, or on a line of its own.
 const MAX_CREDIT_CHARS: usize = 80;
+
+/// A line of verse or of a list of steps is at most this long: a copy
+/// standing between two such lines is in a run of short lines, not beside
+/// the paragraphs a caption stands between.
+const MAX_SHORT_LINE_CHARS: usize = 100;
 
 /// Fills `Article::captions` and marks the caption blocks.
 pub(crate) fn apply(doc: &mut Document) {
@@ -49,14 +60,31 @@ pub(crate) fn apply(doc: &mut Document) {
         })
         .collect();
     let mut counts: HashMap<&str, u32> = HashMap::new();
-    for (key, _) in keys.iter().flatten() {
+    let mut certain_keys: HashSet<&str> = HashSet::new();
+    let mut keys_beside_text: HashSet<&str> = HashSet::new();
+    for (key, certain) in keys.iter().flatten() {
         *counts.entry(key).or_default() += 1;
+        if *certain {
+            certain_keys.insert(key);
+        }
+    }
+    let by_repetition = doc.input.format == Format::Text;
+    for (at, key) in keys.iter().enumerate() {
+        if let Some((key, _)) = key
+            && by_repetition
+            && counts[key.as_str()] >= 2
+            && !in_run_of_short_lines(&doc.blocks, at)
+        {
+            keys_beside_text.insert(key);
+        }
     }
     let mut seen: HashSet<&str> = HashSet::new();
     for (block, key) in doc.blocks.iter_mut().zip(&keys) {
-        let Some((key, certain)) = key else { continue };
-        let occurrences = counts[key.as_str()];
-        if occurrences < 2 && !certain {
+        let Some((key, _)) = key else { continue };
+        let key = key.as_str();
+        let occurrences = counts[key];
+        let repeated = by_repetition && occurrences >= 2 && keys_beside_text.contains(key);
+        if !repeated && !certain_keys.contains(key) {
             continue;
         }
         block.role = Role::Caption;
@@ -67,6 +95,25 @@ pub(crate) fn apply(doc: &mut Document) {
             });
         }
     }
+}
+
+/// Whether the block at `at` stands between two short body lines other than
+/// copies of itself: a line of a verse or of a list of steps.
+fn in_run_of_short_lines(blocks: &[Block], at: usize) -> bool {
+    let key = markers::line_key(&blocks[at].text);
+    let short_line = |block: &Block| {
+        block.is_body()
+            && block.text.chars().count() <= MAX_SHORT_LINE_CHARS
+            && markers::line_key(&block.text) != key
+    };
+    let before = blocks[..at]
+        .iter()
+        .rev()
+        .find(|block| markers::line_key(&block.text) != key);
+    let after = blocks[at + 1..]
+        .iter()
+        .find(|block| markers::line_key(&block.text) != key);
+    before.is_some_and(short_line) && after.is_some_and(short_line)
 }
 
 /// Whether `text` is nothing but a photo credit (`Photo: Ann Lee`,
@@ -163,6 +210,36 @@ mod tests {
             "Body.",
         ]);
         assert_eq!(captions(&doc), [("Rescuers at the bridge", 2)]);
+    }
+
+    #[test]
+    fn a_chorus_between_verse_lines_is_no_caption() {
+        let doc = run(&[
+            "The tide comes in at Saltmere, the boats come home at dawn.",
+            "Nets are hung on the harbour rail",
+            "Gulls are loud above the sail",
+            "Row, row home to Saltmere",
+            "Lamps are lit along the quay",
+            "Someone's waiting there for me",
+            "Row, row home to Saltmere",
+            "Winter storms will come and go",
+        ]);
+        assert!(doc.article.captions.is_empty(), "{:?}", doc.article.captions);
+        assert_eq!(doc.body_texts().count(), 8);
+    }
+
+    #[test]
+    fn in_a_page_a_line_printed_twice_in_running_text_is_no_caption() {
+        let mut doc = Document::from_texts(&[
+            "Fold the dough and leave it for an hour in a warm place.",
+            "Knock it back.",
+            "Shape the loaves and leave them to rise again until doubled in size.",
+            "Knock it back.",
+        ]);
+        doc.input.format = Format::Html;
+        apply(&mut doc);
+        assert!(doc.article.captions.is_empty());
+        assert_eq!(doc.body_texts().count(), 4);
     }
 
     #[test]

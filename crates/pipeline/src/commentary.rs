@@ -4,7 +4,8 @@
 //! next trailer (a "See also" link or boilerplate); an editor's note is one
 //! paragraph. Captions inside the commentary are passed over. A page's
 //! commentary box is commentary to its end, with the label it prints or
-//! none.
+//! none. A label alone that is a link (`Comment` linking to the reader
+//! comments) is a link, not a label.
 //!
 //! Reads: every block's role (a trailer ends a `Comment:`) and
 //! `Origin::CommentaryBox`. Writes: `Role::Commentary` and
@@ -24,6 +25,8 @@ pub(crate) fn apply(doc: &mut Document) {
         index = at + 1;
         let in_box = block.origin == Origin::CommentaryBox;
         let (label, rest, extent) = match markers::commentary_label(&block.text) {
+            // A `Comment` link to the comment thread opens nothing.
+            Some((label, _)) if label.rest.is_empty() && block.href.is_some() && !in_box => continue,
             Some((label, extent)) => (label.printed, label.rest, extent),
             None if in_box => ("", block.text.as_str(), Extent::ToEnd),
             None => continue,
@@ -99,6 +102,15 @@ mod tests {
         let texts = ["Report.", "Comment:", "First.", "Like this:"];
         let doc = run(&texts, &[(3, Role::Removed(RemovedKind::LikesWidget))]);
         assert_eq!(doc.article.commentary[0].paragraphs, ["First."]);
+    }
+
+    #[test]
+    fn a_label_alone_that_is_a_link_opens_nothing() {
+        let mut doc = Document::from_texts(&["Report.", "Comment", "Next teaser."]);
+        doc.blocks[1].href = Some("https://news.example/story#comments".to_owned());
+        apply(&mut doc);
+        assert!(doc.article.commentary.is_empty());
+        assert_eq!(doc.body_texts().count(), 3);
     }
 
     #[test]

@@ -1,21 +1,25 @@
 //! From a page to blocks and metadata, in place of `unicode` and `blocks`. The page is parsed
 //! by html5ever (through `dom_query`), which survives any markup; its
-//! metadata is read; the boxes our own rules know are taken out (`boxes`);
+//! metadata is read; the boxes our own rules know are taken out (`boxes`),
+//! and reader comments apart from them (`reader_comments`);
 //! the main content is chosen by `dom_smoothie`, a port of Mozilla's
 //! Readability; and the content and the boxes are cut into blocks, so the
 //! text stages that follow see the same shapes as for plain text.
 //!
 //! Reads: `Input::text` (the page) and `Article::url`. Writes: the blocks,
-//! with their `Origin` and `href`, and `Document::page`; refuses a page
+//! with their `Origin` and `href`, `Document::page` and
+//! `Article::reader_comments`; refuses a page
 //! nesting too deep or giving no block.
 
 pub(crate) mod authors;
 mod blocks;
 mod boxes;
+mod caption_boxes;
 mod dates;
 mod json_ld;
 mod metadata;
 mod nesting;
+mod reader_comments;
 
 use dom_query::Document;
 
@@ -23,6 +27,7 @@ pub(crate) use dates::{PageDate, printed as printed_day};
 pub(crate) use metadata::Metadata;
 
 use crate::{
+    article::ReaderComment,
     document::{Block, Origin},
     error::NormalizeError,
 };
@@ -41,6 +46,7 @@ const MAX_ESTIMATED_DEPTH: usize = 2 * MAX_NESTING_DEPTH;
 pub(crate) struct Page {
     pub metadata: Metadata,
     pub blocks: Vec<Block>,
+    pub reader_comments: Vec<ReaderComment>,
 }
 
 /// Parses `html` and extracts its article; `page_url` (absolute or empty)
@@ -67,10 +73,17 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
         .as_deref()
         .and_then(|canonical| url::Url::parse(canonical).ok())
         .or(page_url);
-    let boxed = boxes::take(&doc, base.as_ref());
+    let mut boxed = boxes::take_labelled(&doc, base.as_ref());
+    let reader_comments = reader_comments::take(&doc);
+    boxed.extend(boxes::take(&doc, base.as_ref()));
+    caption_boxes::mark(&doc);
     let mut blocks = main_content(doc, base.as_ref());
     blocks.extend(boxed);
-    Ok(Page { metadata, blocks })
+    Ok(Page {
+        metadata,
+        blocks,
+        reader_comments,
+    })
 }
 
 /// The blocks of the main content, as `dom_smoothie` chooses it; none when
@@ -99,6 +112,7 @@ pub(crate) fn apply(doc: &mut crate::document::Document<'_>) -> Result<(), Norma
     let page = extract(doc.input.text, &doc.article.url)?;
     doc.blocks = page.blocks;
     doc.page = Some(page.metadata);
+    doc.article.reader_comments = page.reader_comments;
     Ok(())
 }
 

@@ -94,6 +94,15 @@ pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
                 paragraphs: paragraphs(commentary.paragraphs),
             })
             .collect(),
+        reader_comments: article
+            .reader_comments
+            .into_iter()
+            .map(|comment| pb::ReaderComment {
+                author: comment.author,
+                posted_at: comment.posted_at,
+                paragraphs: paragraphs(comment.paragraphs),
+            })
+            .collect(),
         language: Some(pb::Language {
             code: article.language.code,
             script: article.language.script,
@@ -265,5 +274,35 @@ mod tests {
         assert_eq!(record.see_also[0].text, "Floods");
         assert_eq!(record.removed[0].kind, "share_widget");
         assert_eq!(record.fingerprint.map(|f| f.body_sha256.len()), Some(64));
+    }
+
+    #[test]
+    fn reader_comments_map_with_their_author_time_and_paragraphs() {
+        let page = r#"<html><body><article><h1>Dam opens</h1>
+            <p>The dam opened on Monday after years of work on the river and a long dispute over its cost.</p>
+            <p>Engineers expect the reservoir to fill over two winters, the water board said on Monday.</p></article>
+            <ol class="comment-list"><li class="comment"><b class="fn">Bo Park</b>
+            <time datetime="2026-05-02">2 May</time><div class="comment-content"><p>At last.</p></div></li></ol>
+            </body></html>"#;
+        let article = normalizer_pipeline::normalize(
+            &normalizer_pipeline::Input {
+                text: page,
+                url: "",
+                format: Format::Html,
+            },
+            &Options::default(),
+        )
+        .expect("record");
+        let record = to_proto("a1".into(), article);
+        assert_eq!(
+            record.reader_comments,
+            [pb::ReaderComment {
+                author: "Bo Park".into(),
+                posted_at: "2026-05-02".into(),
+                paragraphs: vec![pb::Paragraph {
+                    text: "At last.".into()
+                }],
+            }]
+        );
     }
 }

@@ -66,6 +66,20 @@ const BLOCK_ELEMENTS: &[&str] = &[
 /// this many words: shorter ones name logos and icons.
 const MIN_LOOSE_ALT_WORDS: usize = 4;
 
+/// What a figure of something other than an image holds: its cells, quotes
+/// and items are text, not captions.
+const NOT_IMAGE_FIGURE: &str = "table, blockquote, ul, ol, pre, dl";
+
+/// Whether a `<figure>` is an image's (or a video's), so that what it says
+/// is a caption: WordPress prints tables and pull quotes in figures too.
+fn is_image_figure(figure: &NodeRef<'_>) -> bool {
+    let media = dom_query::Selection::from(*figure).select("img, picture, video, iframe, svg, object");
+    media.exists()
+        && !dom_query::Selection::from(*figure)
+            .select(NOT_IMAGE_FIGURE)
+            .exists()
+}
+
 /// One step of the walk.
 enum Step<'a> {
     Enter(NodeRef<'a>),
@@ -188,7 +202,8 @@ pub(crate) fn collect(root: &NodeRef<'_>, origin: Origin, page_url: Option<&url:
                             writer.list_depth += 1;
                             Element::ListItem
                         }
-                        "figure" => {
+                        "figure" if !is_image_figure(&node) => Element::Block,
+                        "figure" | "figcaption" => {
                             writer.figure_depth += 1;
                             Element::Figure
                         }
@@ -271,6 +286,26 @@ mod tests {
         assert_eq!(
             origins,
             [Origin::Text, Origin::Figure, Origin::Figure, Origin::Figure]
+        );
+    }
+
+    #[test]
+    fn a_figure_holding_a_table_or_a_quote_gives_text_not_captions() {
+        let blocks = blocks_of(
+            r#"<figure class="wp-block-table"><table><tr><td>Rank</td><td>Price</td></tr></table></figure>
+            <figure class="wp-block-pullquote"><blockquote><p>We will rebuild.</p></blockquote></figure>
+            <figure><img alt="A gull"><figcaption>A gull</figcaption></figure>"#,
+        );
+        let origins: Vec<(&str, Origin)> = blocks.iter().map(|b| (b.text.as_str(), b.origin)).collect();
+        assert_eq!(
+            origins,
+            [
+                ("Rank", Origin::Text),
+                ("Price", Origin::Text),
+                ("We will rebuild.", Origin::Text),
+                ("A gull", Origin::Figure),
+                ("A gull", Origin::Figure)
+            ]
         );
     }
 

@@ -1,16 +1,18 @@
 //! Boxes our own rules know, taken out of the page before the main content
-//! is chosen (the content extractor would drop them unseen): editor's-note
-//! and commentary boxes, related-link boxes, and reader comment threads,
-//! which are not the article and are dropped.
+//! is chosen (the content extractor would drop them unseen): boxes that open
+//! with a commentary label (`Comment:`, `Editor's note:`) whatever their
+//! class, editor's-note and commentary boxes by class, and related-link
+//! boxes. Reader comment threads are `reader_comments`' job; a box that
+//! opens with a commentary label is taken before them, so a republisher's
+//! `<div class="comment">` stays commentary.
 
 use dom_query::{Document, NodeRef};
 
-use super::blocks;
-use crate::document::{Block, Origin};
-
-/// Reader comment threads and comment forms.
-const READER_COMMENTS: &str =
-    "#comments, #respond, #disqus_thread, .comments-area, .comment-list, .comment-respond, .comments";
+use super::{blocks, reader_comments};
+use crate::{
+    document::{Block, Origin},
+    markers,
+};
 
 /// Class or id words (lower case, without `-` and `_`) that mark a
 /// commentary box.
@@ -19,7 +21,6 @@ const COMMENTARY_NAMES: &[&str] = &[
     "editorsnote",
     "editorialnote",
     "commentary",
-    "commentbox",
     "republishercomment",
     "republishernote",
 ];
@@ -43,10 +44,78 @@ const MAX_CANDIDATES: usize = 32;
 /// their class says (`<article class="commentary">` is an opinion piece).
 const CONTAINERS: &[&str] = &["html", "body", "main", "article"];
 
+/// Elements whose text may open with a commentary label: the label is
+/// printed as a paragraph, a heading or in bold at the start of the box.
+const LABEL_HOLDERS: &str = "p, h2, h3, h4, h5, h6, strong, b, dt";
+
+/// A labelled box says at least this many words after its label; a
+/// `Comment` button in a toolbar says none.
+const MIN_COMMENTARY_WORDS: usize = 4;
+
+/// Form controls: a box holding one is a form, never commentary.
+const FORM_CONTROLS: &str = "form, textarea, input, select, button";
+
+/// Takes the boxes that open with a commentary label out of `doc`, and
+/// returns their blocks in document order, as `Origin::CommentaryBox`.
+/// A box is the widest marked element (with a class or an id) around the
+/// label that opens with it and fits a commentary; a label in running text
+/// with no such box around it is left to the commentary stage. A box that
+/// holds a form or a reader comment is no commentary (`Comment` over a
+/// comment form).
+pub(crate) fn take_labelled(doc: &Document, page_url: Option<&url::Url>) -> Vec<Block> {
+    let mut taken = Vec::new();
+    let mut examined = 0;
+    for holder in doc.select(LABEL_HOLDERS).nodes() {
+        if examined == MAX_CANDIDATES {
+            break;
+        }
+        let text = holder.text();
+        let opening = text.trim_start();
+        if opening.is_empty() || markers::commentary_label(opening).is_none() || !is_attached(holder) {
+            continue;
+        }
+        examined += 1;
+        let Some(commentary) = labelled_box(holder, opening) else {
+            continue;
+        };
+        taken.extend(blocks::collect(&commentary, Origin::CommentaryBox, page_url));
+        commentary.remove_from_parent();
+    }
+    taken
+}
+
+/// The widest marked box around `holder` that opens with its text `opening`.
+fn labelled_box<'a>(holder: &NodeRef<'a>, opening: &str) -> Option<NodeRef<'a>> {
+    let mut found = None;
+    for ancestor in std::iter::once(*holder).chain(holder.ancestors_it(None)) {
+        let name = ancestor.node_name().unwrap_or_default().to_ascii_lowercase();
+        if !ancestor.is_element() || CONTAINERS.contains(&name.as_str()) {
+            break;
+        }
+        let text = ancestor.text();
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        if !text.trim_start().starts_with(opening) || chars > MAX_COMMENTARY_CHARS {
+            break;
+        }
+        if ancestor.has_attr("class") || ancestor.has_attr("id") {
+            found = Some(ancestor);
+        }
+    }
+    found.filter(|found| {
+        let text = found.text();
+        let after_label = markers::commentary_label(text.trim_start())
+            .map_or(0, |(label, _)| label.rest.split_whitespace().count());
+        after_label >= MIN_COMMENTARY_WORDS
+            && dom_query::Selection::from(*found)
+                .select(FORM_CONTROLS)
+                .is_empty()
+            && !reader_comments::holds_or_is_in_one(found)
+    })
+}
+
 /// Takes the known boxes out of `doc` and returns their blocks in document
-/// order; reader comments are removed without a trace.
+/// order.
 pub(crate) fn take(doc: &Document, page_url: Option<&url::Url>) -> Vec<Block> {
-    doc.select(READER_COMMENTS).remove();
     let mut taken = Vec::new();
     let mut examined = 0;
     for node in doc.select("[class], [id]").nodes() {
@@ -167,16 +236,65 @@ mod tests {
     }
 
     #[test]
-    fn reader_comments_are_dropped_and_a_box_inside_a_taken_box_is_not_taken_twice() {
-        let (blocks, doc) = take_from(
-            r#"<div id="comments"><p>Great article!</p></div>
-            <div class="editor-note"><p>Note.</p><div class="commentary"><p>Inner.</p></div></div>"#,
+    fn a_box_inside_a_taken_box_is_not_taken_twice() {
+        let (blocks, _) = take_from(
+            r#"<div class="editor-note"><p>Note.</p><div class="commentary"><p>Inner.</p></div></div>"#,
         );
         assert_eq!(
             blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
             ["Note.", "Inner."]
         );
-        assert!(!doc.select("#comments").exists());
+    }
+
+    fn take_labelled_from(html: &str) -> (Vec<Block>, Document) {
+        let doc = Document::from(html);
+        let blocks = take_labelled(&doc, None);
+        (blocks, doc)
+    }
+
+    #[test]
+    fn a_box_opening_with_a_commentary_label_is_commentary_whatever_its_class() {
+        let (blocks, doc) = take_labelled_from(
+            r#"<article><p>The mill closed on Friday after ninety years.</p>
+            <div class="post-comment"><p><strong>Comment:</strong> The owners had warned of this for a decade.</p>
+            <p>Nobody listened.</p></div></article>"#,
+        );
+        assert_eq!(
+            blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
+            [
+                "Comment: The owners had warned of this for a decade.",
+                "Nobody listened."
+            ]
+        );
+        assert!(blocks.iter().all(|b| b.origin == Origin::CommentaryBox));
+        assert!(!doc.select(".post-comment").exists());
+        assert!(doc.select("article p").exists());
+    }
+
+    #[test]
+    fn labels_of_other_languages_open_a_box_too() {
+        for (label, rest) in [
+            ("Anmerkung der Redaktion:", "Dieser Text wurde am Montag ergänzt."),
+            ("Note de la rédaction :", "Cet article a été mis à jour lundi."),
+            ("Комментарий:", "Власти так и не ответили на вопросы жителей."),
+        ] {
+            let (blocks, _) = take_labelled_from(&format!(
+                r#"<p>Report.</p><aside id="x-note"><b>{label}</b> {rest}</aside>"#
+            ));
+            assert_eq!(blocks.len(), 1, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_label_in_running_text_a_comment_form_or_a_toolbar_button_is_left_alone() {
+        for page in [
+            r#"<div class="entry"><p>Report.</p><p>Comment: left to the text stage.</p></div>"#,
+            r#"<div class="comment-box"><h3>Comment</h3><p>Sign in to comment on this story</p><input type="text"></div>"#,
+            r#"<div class="tools"><b>Comment</b> <a>Share</a></div>"#,
+        ] {
+            let (blocks, _) = take_labelled_from(page);
+            assert!(blocks.is_empty(), "{page}: {blocks:?}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "ar",
@@ -34,11 +34,21 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("تحميل...", CmsWidget),
         ("إعلان", CmsWidget),
         ("اترك تعليقاً", CmsWidget),
+        ("اترك تعليقاً", CommentForm),
+        ("اترك تعليقا", CommentForm),
+        ("أضف تعليق", CommentForm),
+        ("أضف تعليقاً", CommentForm),
+        ("إلغاء الرد", CommentForm),
+        ("نسيت كلمة المرور؟", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("انقر للمشاركة على", ShareWidget),
         ("تابعونا على", CmsWidget),
         ("اشترك في نشرتنا", CmsWidget),
+        ("لن يتم نشر عنوان بريدك الإلكتروني", CommentForm),
+        ("يجب أن تكون مسجل الدخول لتضيف تعليقاً", CommentForm),
+        ("سجّل الدخول للتعليق", CommentForm),
+        ("الحقول الإلزامية مشار إليها", CommentForm),
     ],
     timestamp_labels: &["نشر في", "آخر تحديث", "تم التحديث"],
     photo_credits: &["تصوير:", "الصورة:", "(صورة أرشيفية)"],

@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "de",
@@ -37,11 +37,21 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Werbung", CmsWidget),
         ("Weiterlesen", CmsWidget),
         ("Kommentar verfassen", CmsWidget),
+        ("Kommentar schreiben", CommentForm),
+        ("Kommentar verfassen", CommentForm),
+        ("Antworten abbrechen", CommentForm),
+        ("Passwort vergessen?", CommentForm),
+        ("Kommentar abschicken", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Klicken, um auf", ShareWidget),
         ("Folgen Sie uns auf", CmsWidget),
         ("Abonnieren Sie unseren Newsletter", CmsWidget),
+        ("Deine E-Mail-Adresse wird nicht veröffentlicht", CommentForm),
+        ("Ihre E-Mail-Adresse wird nicht veröffentlicht", CommentForm),
+        ("Du musst angemeldet sein, um einen Kommentar", CommentForm),
+        ("Melden Sie sich an, um zu kommentieren", CommentForm),
+        ("Erforderliche Felder sind mit", CommentForm),
     ],
     timestamp_labels: &[
         "Veröffentlicht",

@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "en",
@@ -56,8 +56,16 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Image 1 of 1", CmsWidget),
         ("Image 1 of / 1", CmsWidget),
         ("Close", CmsWidget),
-        ("Leave a comment", CmsWidget),
-        ("Leave a Reply", CmsWidget),
+        ("Leave a comment", CommentForm),
+        ("Leave a Reply", CommentForm),
+        ("Post a comment", CommentForm),
+        ("Post Comment", CommentForm),
+        ("Add a comment", CommentForm),
+        ("Cancel reply", CommentForm),
+        ("Forgot your password?", CommentForm),
+        ("Forgot password?", CommentForm),
+        ("Login to comment", CommentForm),
+        ("Be the first to comment", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Click to share on", ShareWidget),
@@ -65,6 +73,21 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Click to print", ShareWidget),
         ("Follow us on", CmsWidget),
         ("Subscribe to our newsletter", CmsWidget),
+        ("Your email address will not be published", CommentForm),
+        ("You must be logged in to post a comment", CommentForm),
+        ("Sign in to comment", CommentForm),
+        ("Log in to comment", CommentForm),
+        ("Log in to leave a comment", CommentForm),
+        ("Notify me of follow-up comments", CommentForm),
+        ("Notify me of new comments", CommentForm),
+        ("Notify me of new posts", CommentForm),
+        ("Save my name, email, and website in this browser", CommentForm),
+        ("This site uses Akismet to reduce spam", CommentForm),
+        ("Comments are closed", CommentForm),
+        ("Comments are moderated", CommentForm),
+        ("Required fields are marked", CommentForm),
+        ("Already have an account? Log in", CommentForm),
+        ("Already have an account? Sign in", CommentForm),
     ],
     timestamp_labels: &[
         "Published",

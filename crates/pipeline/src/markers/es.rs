@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "es",
@@ -36,11 +36,23 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Publicidad", CmsWidget),
         ("Seguir leyendo", CmsWidget),
         ("Deja un comentario", CmsWidget),
+        ("Deja un comentario", CommentForm),
+        ("Dejar un comentario", CommentForm),
+        ("Cancelar respuesta", CommentForm),
+        ("¿Olvidaste tu contraseña?", CommentForm),
+        ("Publicar comentario", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Haz clic para compartir en", ShareWidget),
         ("Síguenos en", CmsWidget),
         ("Suscríbete a nuestro boletín", CmsWidget),
+        (
+            "Tu dirección de correo electrónico no será publicada",
+            CommentForm,
+        ),
+        ("Debes iniciar sesión para publicar un comentario", CommentForm),
+        ("Inicia sesión para comentar", CommentForm),
+        ("Los campos obligatorios están marcados", CommentForm),
     ],
     timestamp_labels: &["Publicado", "Actualizado", "Última actualización"],
     photo_credits: &["Foto:", "Imagen:", "(Foto de archivo)", "(Imagen de archivo)"],

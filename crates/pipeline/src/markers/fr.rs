@@ -5,7 +5,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "fr",
@@ -37,11 +37,24 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Publicité", CmsWidget),
         ("Lire la suite de l'article", CmsWidget),
         ("Laisser un commentaire", CmsWidget),
+        ("Laisser un commentaire", CommentForm),
+        ("Ajouter un commentaire", CommentForm),
+        ("Annuler la réponse", CommentForm),
+        ("Mot de passe oublié ?", CommentForm),
+        ("Laisser un commentaire Annuler la réponse", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Cliquez pour partager sur", ShareWidget),
         ("Suivez-nous sur", CmsWidget),
         ("Abonnez-vous à notre newsletter", CmsWidget),
+        ("Votre adresse e-mail ne sera pas publiée", CommentForm),
+        ("Votre adresse de messagerie ne sera pas publiée", CommentForm),
+        (
+            "Vous devez être connecté pour publier un commentaire",
+            CommentForm,
+        ),
+        ("Connectez-vous pour commenter", CommentForm),
+        ("Les champs obligatoires sont indiqués", CommentForm),
     ],
     timestamp_labels: &["Publié", "Mis à jour", "Modifié", "Mise à jour"],
     photo_credits: &[

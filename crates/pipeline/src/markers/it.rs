@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "it",
@@ -33,11 +33,19 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Pubblicità", CmsWidget),
         ("Continua a leggere", CmsWidget),
         ("Lascia un commento", CmsWidget),
+        ("Lascia un commento", CommentForm),
+        ("Annulla risposta", CommentForm),
+        ("Password dimenticata?", CommentForm),
+        ("Pubblica il commento", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Fai clic per condividere su", ShareWidget),
         ("Seguici su", CmsWidget),
         ("Iscriviti alla nostra newsletter", CmsWidget),
+        ("Il tuo indirizzo email non sarà pubblicato", CommentForm),
+        ("Devi essere connesso per inviare un commento", CommentForm),
+        ("Accedi per commentare", CommentForm),
+        ("I campi obbligatori sono contrassegnati", CommentForm),
     ],
     timestamp_labels: &["Pubblicato", "Aggiornato", "Ultimo aggiornamento"],
     photo_credits: &["Foto:", "Foto di", "(Foto d'archivio)", "(Foto di repertorio)"],

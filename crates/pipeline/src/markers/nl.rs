@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "nl",
@@ -32,11 +32,20 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Advertentie", CmsWidget),
         ("Lees verder", CmsWidget),
         ("Laat een reactie achter", CmsWidget),
+        ("Laat een reactie achter", CommentForm),
+        ("Reactie annuleren", CommentForm),
+        ("Wachtwoord vergeten?", CommentForm),
+        ("Reactie plaatsen", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Klik om te delen op", ShareWidget),
         ("Volg ons op", CmsWidget),
         ("Schrijf je in voor onze nieuwsbrief", CmsWidget),
+        ("Je e-mailadres wordt niet gepubliceerd", CommentForm),
+        ("Uw e-mailadres wordt niet gepubliceerd", CommentForm),
+        ("Je moet ingelogd zijn op om een reactie te plaatsen", CommentForm),
+        ("Log in om te reageren", CommentForm),
+        ("Vereiste velden zijn gemarkeerd met", CommentForm),
     ],
     timestamp_labels: &["Gepubliceerd", "Bijgewerkt", "Laatst bijgewerkt"],
     photo_credits: &["Foto:", "Beeld:", "(Archieffoto)"],

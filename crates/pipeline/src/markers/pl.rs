@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "pl",
@@ -33,11 +33,19 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Reklama", CmsWidget),
         ("Czytaj dalej", CmsWidget),
         ("Dodaj komentarz", CmsWidget),
+        ("Dodaj komentarz", CommentForm),
+        ("Anuluj pisanie odpowiedzi", CommentForm),
+        ("Nie pamiętasz hasła?", CommentForm),
+        ("Opublikuj komentarz", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Kliknij, aby udostępnić na", ShareWidget),
         ("Obserwuj nas na", CmsWidget),
         ("Zapisz się do newslettera", CmsWidget),
+        ("Twój adres e-mail nie zostanie opublikowany", CommentForm),
+        ("Musisz się zalogować, aby móc dodać komentarz", CommentForm),
+        ("Zaloguj się, aby dodać komentarz", CommentForm),
+        ("Wymagane pola są oznaczone", CommentForm),
     ],
     timestamp_labels: &["Opublikowano", "Aktualizacja", "Zaktualizowano"],
     photo_credits: &["Fot.", "Fot:", "Zdjęcie:", "(Zdjęcie archiwalne)"],

@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "pt",
@@ -37,11 +37,24 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Publicidade", CmsWidget),
         ("Continue lendo", CmsWidget),
         ("Deixe um comentário", CmsWidget),
+        ("Deixe um comentário", CommentForm),
+        ("Deixe uma resposta", CommentForm),
+        ("Cancelar resposta", CommentForm),
+        ("Esqueceu a senha?", CommentForm),
+        ("Publicar comentário", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Clique para compartilhar no", ShareWidget),
         ("Siga-nos no", CmsWidget),
         ("Assine nossa newsletter", CmsWidget),
+        ("O seu endereço de email não será publicado", CommentForm),
+        ("O seu endereço de e-mail não será publicado", CommentForm),
+        (
+            "Você precisa fazer o login para publicar um comentário",
+            CommentForm,
+        ),
+        ("Faça login para comentar", CommentForm),
+        ("Campos obrigatórios são marcados", CommentForm),
     ],
     timestamp_labels: &["Publicado", "Atualizado", "Atualização"],
     photo_credits: &["Foto:", "Imagem:", "(Foto de arquivo)", "(Foto: arquivo)"],

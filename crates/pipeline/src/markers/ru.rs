@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "ru",
@@ -32,11 +32,24 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Загрузка...", CmsWidget),
         ("Реклама", CmsWidget),
         ("Оставьте комментарий", CmsWidget),
+        ("Добавить комментарий", CommentForm),
+        ("Оставить комментарий", CommentForm),
+        ("Отменить ответ", CommentForm),
+        ("Забыли пароль?", CommentForm),
+        ("Отправить комментарий", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Нажмите, чтобы поделиться в", ShareWidget),
         ("Подписывайтесь на нас в", CmsWidget),
         ("Подпишитесь на нашу рассылку", CmsWidget),
+        ("Ваш адрес email не будет опубликован", CommentForm),
+        ("Ваш e-mail не будет опубликован", CommentForm),
+        (
+            "Для отправки комментария вам необходимо авторизоваться",
+            CommentForm,
+        ),
+        ("Войдите, чтобы оставить комментарий", CommentForm),
+        ("Обязательные поля помечены", CommentForm),
     ],
     timestamp_labels: &["Опубликовано", "Обновлено"],
     photo_credits: &["Фото:", "Фото из архива", "(Архивное фото)"],

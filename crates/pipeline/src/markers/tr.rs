@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "tr",
@@ -32,11 +32,20 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Yükleniyor...", CmsWidget),
         ("Reklam", CmsWidget),
         ("Yorum yapın", CmsWidget),
+        ("Yorum yap", CommentForm),
+        ("Bir yanıt yazın", CommentForm),
+        ("Yanıtı iptal et", CommentForm),
+        ("Şifrenizi mi unuttunuz?", CommentForm),
+        ("Yorum gönder", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Paylaşmak için tıklayın", ShareWidget),
         ("Bizi takip edin", CmsWidget),
         ("Bültenimize abone olun", CmsWidget),
+        ("E-posta hesabınız yayımlanmayacak", CommentForm),
+        ("E-posta adresiniz yayınlanmayacak", CommentForm),
+        ("Yorum yapabilmek için oturum açmalısınız", CommentForm),
+        ("Yorum yapmak için giriş yapın", CommentForm),
     ],
     timestamp_labels: &["Yayınlanma", "Güncelleme", "Son güncelleme", "Yayınlanma tarihi"],
     photo_credits: &["Fotoğraf:", "Foto:", "(Arşiv fotoğrafı)"],

@@ -4,7 +4,7 @@ use super::{
     CreditRole::{Editor, Reporter},
     Extent, LanguageMarkers,
 };
-use crate::article::RemovedKind::{CmsWidget, LikesWidget, ShareWidget};
+use crate::article::RemovedKind::{CmsWidget, CommentForm, LikesWidget, ShareWidget};
 
 pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
     language: "uk",
@@ -32,11 +32,20 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Завантаження...", CmsWidget),
         ("Реклама", CmsWidget),
         ("Залиште коментар", CmsWidget),
+        ("Залишити коментар", CommentForm),
+        ("Додати коментар", CommentForm),
+        ("Скасувати відповідь", CommentForm),
+        ("Забули пароль?", CommentForm),
+        ("Надіслати коментар", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Натисніть, щоб поділитися в", ShareWidget),
         ("Стежте за нами в", CmsWidget),
         ("Підпишіться на нашу розсилку", CmsWidget),
+        ("Ваша e-mail адреса не оприлюднюватиметься", CommentForm),
+        ("Ваша адреса електронної пошти не буде опублікована", CommentForm),
+        ("Увійдіть, щоб залишити коментар", CommentForm),
+        ("Обов’язкові поля позначені", CommentForm),
     ],
     timestamp_labels: &["Опубліковано", "Оновлено"],
     photo_credits: &["Фото:", "(Архівне фото)"],
