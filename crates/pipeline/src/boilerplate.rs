@@ -6,7 +6,8 @@
 //! whether anything stands under them.
 //!
 //! Reads: body blocks. Writes: `Role::Removed` with the kinds `share_widget`,
-//! `likes_widget`, `social_links`, `cms_widget` and `timestamp`.
+//! `likes_widget`, `social_links`, `cms_widget`, `comment_form` (the text of
+//! a reader-comment or sign-in form) and `timestamp`.
 
 use std::sync::LazyLock;
 
