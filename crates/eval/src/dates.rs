@@ -79,12 +79,14 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
     let mut pages = 0;
     for (url, item) in expected.iter().step_by(every.max(1)) {
         let page_name = item["page"].as_str().unwrap_or_default();
-        let page = crate::html::read_page(&dir.join("html").join(format!("{page_name}.gz")))?;
+        let bytes = crate::html::read_page(&dir.join("html").join(format!("{page_name}.gz")))?;
+        let page = normalizer_pipeline::decode_page(&bytes, "", url);
         let found = normalizer_pipeline::normalize(
             &Input {
-                text: &page,
+                text: &page.text,
                 url,
                 format: Format::Html,
+                charset: page.charset,
             },
             options,
         )

@@ -104,13 +104,15 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
             .file_stem()
             .and_then(|stem| stem.to_str())
             .unwrap_or_default();
-        let page = crate::html::read_page(&dir.join("html").join(format!("{id}.html.gz")))?;
+        let bytes = crate::html::read_page(&dir.join("html").join(format!("{id}.html.gz")))?;
         let url = truth["url"].as_str().unwrap_or_default();
+        let page = normalizer_pipeline::decode_page(&bytes, "", url);
         let record = normalizer_pipeline::normalize(
             &Input {
-                text: &page,
+                text: &page.text,
                 url,
                 format: Format::Html,
+                charset: page.charset,
             },
             options,
         )
