@@ -50,14 +50,17 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
     let mut spent = Duration::ZERO;
     let mut refused = 0;
     for id in ids.into_iter().step_by(every.max(1)) {
-        let page = read_page(&dir.join("html").join(format!("{id}.html.gz")))?;
+        let bytes = read_page(&dir.join("html").join(format!("{id}.html.gz")))?;
         let url = truth[id]["url"].as_str().unwrap_or_default();
+        // The charset step counts in the time, as it does in the server.
         let started = Instant::now();
+        let page = normalizer_pipeline::decode_page(&bytes, "", url);
         let normalized = normalizer_pipeline::normalize(
             &Input {
-                text: &page,
+                text: &page.text,
                 url,
                 format: Format::Html,
+                charset: page.charset,
             },
             options,
         );
@@ -98,14 +101,15 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
     Ok(Report { text, f1 })
 }
 
-/// A gzip-compressed page as text (invalid UTF-8 replaced).
-pub(crate) fn read_page(path: &Path) -> anyhow::Result<String> {
+/// A gzip-compressed page as the bytes it was fetched as; decode it with
+/// [`normalizer_pipeline::decode_page`], as the server does.
+pub(crate) fn read_page(path: &Path) -> anyhow::Result<Vec<u8>> {
     let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(file)
         .read_to_end(&mut bytes)
         .with_context(|| format!("{} is not gzip", path.display()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(bytes)
 }
 
 /// The text's `\w+` tokens: runs of letters, digits and `_`.

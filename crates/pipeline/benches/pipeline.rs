@@ -3,7 +3,8 @@
 //! corpus's English articles. Throughput is in bytes of raw article text, so
 //! the figures of the stages and of the whole pipeline compare.
 //! `normalize/html` takes the HTML twin of the frame fixture through the
-//! whole pipeline, HTML extraction included.
+//! whole pipeline, HTML extraction included. `whatlang/<size>` runs whatlang
+//! alone on the same articles, for comparison.
 //!
 //! `cargo bench -p normalizer-pipeline` runs them all; a filter picks some:
 //! `cargo bench -p normalizer-pipeline -- normalize/typical`.
@@ -119,6 +120,17 @@ fn whole_pipeline(c: &mut Criterion) {
     group.finish();
 }
 
+/// whatlang alone on each whole article, the detector the language stage is
+/// built on, so a run puts the pipeline's time beside it.
+fn whatlang_alone(c: &mut Criterion) {
+    let mut group = c.benchmark_group("whatlang");
+    for (size, text) in articles() {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(size, |b| b.iter(|| whatlang::detect(black_box(&text))));
+    }
+    group.finish();
+}
+
 fn each_stage(c: &mut Criterion) {
     let options = Options::default();
     let mut group = c.benchmark_group("stage");
@@ -128,6 +140,7 @@ fn each_stage(c: &mut Criterion) {
             text: &text,
             url: TRACKED_URL,
             format: Format::Text,
+            ..Input::default()
         };
         for stage in Stage::ALL.into_iter().filter(|stage| stage.reads(Format::Text)) {
             let ready = PartialDocument::before(input, stage, &options).expect("blocks");
@@ -158,6 +171,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = whole_pipeline, each_stage
+    targets = whole_pipeline, whatlang_alone, each_stage
 }
 criterion_main!(benches);

@@ -42,6 +42,8 @@ pub struct Article {
     pub fingerprint: Fingerprint,
     /// Sizes of the body.
     pub stats: Stats,
+    /// The charset the article was read in, and how it was chosen.
+    pub source_charset: crate::SourceCharset,
 }
 
 /// An image caption.
