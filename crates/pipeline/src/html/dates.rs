@@ -113,6 +113,25 @@ pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
     "calendar",
 ];
 
+/// [`EXCLUDED_ANCESTOR_WORDS`] without the footer and widgets, which hold
+/// a post's author box.
+const BYLINE_EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
+    "comment",
+    "reply",
+    "respond",
+    "related",
+    "teaser",
+    "recommend",
+    "sidebar",
+    "popular",
+    "trending",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "archive",
+    "calendar",
+];
+
 /// Words in an element's class or id that mark it as the update, not the
 /// publication.
 const UPDATE_WORDS: &[&str] = &["update", "modified", "edited"];
@@ -491,12 +510,25 @@ impl Furniture {
     /// Whether the element or an ancestor is a comment, a teaser or
     /// furniture that does not hold the article's headline.
     pub(crate) fn holds(&self, node: &NodeRef) -> bool {
+        self.holds_any(node, EXCLUDED_ANCESTOR_WORDS, true)
+    }
+
+    /// Whether the element or an ancestor is a comment or a teaser, where a
+    /// byline is looked for: a post's own footer and a page builder's
+    /// widgets (`elementor-widget-author-box`) print the article's author,
+    /// so footers and widgets are read there.
+    pub(crate) fn holds_byline(&self, node: &NodeRef) -> bool {
+        self.holds_any(node, BYLINE_EXCLUDED_ANCESTOR_WORDS, false)
+    }
+
+    /// Whether the element or an ancestor not holding the headline names
+    /// one of `words`, or is a `<footer>` when `footers` counts.
+    fn holds_any(&self, node: &NodeRef, words: &[&str], footers: bool) -> bool {
         std::iter::once(*node)
             .chain(node.ancestors_it(None))
             .filter(|element| !self.headline_ancestors.contains(&element.id))
             .any(|element| {
-                names_any(&element, EXCLUDED_ANCESTOR_WORDS)
-                    || element.node_name().as_deref() == Some("footer")
+                names_any(&element, words) || (footers && element.node_name().as_deref() == Some("footer"))
             })
     }
 }

@@ -260,7 +260,7 @@ fn byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Option<Str
     doc.select(BYLINE_SELECTOR)
         .nodes()
         .iter()
-        .filter(|node| !furniture.holds(node))
+        .filter(|node| !furniture.holds_byline(node) && !names_login(node))
         .find_map(|node| {
             let text = spaced_text(node);
             let names = |text: &str| {
@@ -276,6 +276,18 @@ fn byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Option<Str
                 .flatten()
                 .filter(|next| names(next))
         })
+}
+
+/// Class-name parts of sign-in links (`authorization-link`), which hold
+/// the word `author` without naming one.
+const LOGIN_CLASS_WORDS: &[&str] = &["authoriz", "authoris"];
+
+/// Whether the element's class names a sign-in link.
+fn names_login(node: &NodeRef) -> bool {
+    node.attr("class").is_some_and(|class| {
+        let class = class.to_ascii_lowercase();
+        LOGIN_CLASS_WORDS.iter().any(|word| class.contains(word))
+    })
 }
 
 /// The text of the element after `node`, as [`spaced_text`] reads it.
@@ -448,6 +460,29 @@ mod tests {
             "https://a.example/",
         );
         assert_eq!(card.authors, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_byline_in_the_post_footer_or_a_builder_widget_is_read_but_a_sign_in_link_is_not() {
+        let footer = read_page(
+            r#"<article><h1>Tide tables</h1><p>Body.</p>
+            <footer class="post-meta"><div class="author"><a rel="author">Ann Lee</a></div></footer>
+            </article>"#,
+            "https://a.example/",
+        );
+        assert_eq!(footer.byline.as_deref(), Some("Ann Lee"));
+        let widget = read_page(
+            r#"<h1>Tide tables</h1><div class="builder-widget-author-box">
+            <h4 class="author-box__name">Bo Park</h4></div>"#,
+            "https://a.example/",
+        );
+        assert_eq!(widget.byline.as_deref(), Some("Bo Park"));
+        let login = read_page(
+            r#"<ul><li class="link authorization-link"><a>Sign In</a></li></ul>
+            <h1>Tide tables</h1><span class="post-author">Cy Diaz</span>"#,
+            "https://a.example/",
+        );
+        assert_eq!(login.byline.as_deref(), Some("Cy Diaz"));
     }
 
     #[test]
