@@ -53,7 +53,9 @@ mod timestamps;
 mod trailers;
 mod unicode;
 
-pub use article::{Article, Caption, Commentary, Fingerprint, Language, Link, Removed, RemovedKind, Stats};
+pub use article::{
+    Article, Caption, Commentary, Fingerprint, Language, Link, PageType, Removed, RemovedKind, Stats,
+};
 pub use error::{NormalizeError, UnknownLanguage};
 pub use html::MAX_NESTING_DEPTH;
 pub use language::LanguageAllowlist;
