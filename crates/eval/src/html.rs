@@ -207,8 +207,9 @@ pub fn evaluate(
             memory.push((ALLOCATOR.peak_usage().saturating_sub(held)) as f64 / html.len().max(1) as f64);
             let (body, page_type) = match normalized {
                 Ok(article) => (article.body.join("\n"), article.page_type),
-                Err(_) => {
+                Err(error) => {
                     refused += 1;
+                    eprintln!("{name} {}: refused: {error}", page.id);
                     (String::new(), PageType::Unspecified)
                 }
             };

@@ -18,7 +18,8 @@
 //!    more text (`second_opinion_ratio` times ours), which means our
 //!    container missed part of the story; a choice shorter than
 //!    `min_content_chars` falls back to the longer of the two, then to the
-//!    whole page's body, pruned.
+//!    whole page's body, pruned, and when pruning left nothing (the page's
+//!    wrappers carry boilerplate names) to the whole body.
 //!
 //! Every threshold is in [`SETTINGS`].
 
@@ -82,10 +83,13 @@ const MAIN_REGION_SELECTORS: &[&str] = &[
 ];
 
 /// Elements never part of the main content.
-pub(crate) const PRUNED_TAGS: &[&str] = &["nav", "aside", "footer", "header", "form", "dialog", "menu"];
+/// (Not `form`: ASP.NET pages wrap the whole page in one.)
+pub(crate) const PRUNED_TAGS: &[&str] = &["nav", "aside", "footer", "header", "dialog", "menu"];
 
 /// Class and id words (lower case, split at `-`, `_` and spaces) that mark
 /// boilerplate: navigation, sharing, promotion, consent, related links.
+/// (Not `widget`: page builders such as Elementor call every block of the
+/// article a widget.)
 pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
     "nav",
     "navbar",
@@ -94,7 +98,6 @@ pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
     "sidebar",
-    "widget",
     "footer",
     "share",
     "sharing",
@@ -136,6 +139,21 @@ const POST_WORDS: &[&str] = &["comments", "comment", "respond", "author", "meta"
 
 /// The blocks of the page's main content, for a page of kind `kind`.
 pub(crate) fn extract(doc: Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
+    let whole = doc
+        .select("body")
+        .nodes()
+        .first()
+        .map(|body| blocks::collect(body, Origin::Text, base));
+    let chosen = cascade(doc, kind, base);
+    if chosen.is_empty() {
+        // Pruning took everything: the page's boilerplate names wrap its text.
+        return whole.unwrap_or_default();
+    }
+    chosen
+}
+
+/// Steps 1 to 3 of the module comment.
+fn cascade(doc: Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
     let prune = |node: &NodeRef<'_>| is_boilerplate(node, kind);
     let is_article = matches!(kind, PageType::Article | PageType::Unspecified);
     let (container, marked) = if is_article || kind == PageType::Documentation {
