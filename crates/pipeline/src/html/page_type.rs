@@ -412,7 +412,7 @@ mod tests {
         classify(&doc, &signals)
     }
 
-    const STORY: &str = "<p>The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks in two of its piers during the yearly inspection and warned that repairs would take months.</p>";
+    const STORY: &str = "<p>The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks in two of its piers during the yearly inspection and warned that repairs would take months, and that buses would cross it only until the end of the year.</p>";
 
     #[test]
     fn what_the_page_says_it_is_decides_first() {
