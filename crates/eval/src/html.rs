@@ -320,7 +320,7 @@ fn type_summary(outcomes: &[Outcome]) -> String {
             .or_default() += 1;
     }
     let mut confusions: Vec<_> = confusions.into_iter().collect();
-    confusions.sort_by(|a, b| b.1.cmp(&a.1));
+    confusions.sort_by_key(|confusion| std::cmp::Reverse(confusion.1));
     let listed: Vec<String> = confusions
         .iter()
         .take(8)
