@@ -345,6 +345,7 @@ async fn the_rendered_deployment_boots_the_binary_and_drains_on_sigterm() {
                         id: format!("worker-{index}"),
                         url: String::new(),
                         content: Some(Content::Text(article.clone())),
+                        content_type: String::new(),
                     }),
                     options: None,
                 };

@@ -15,6 +15,7 @@ fn text_request(id: &str, text: &str) -> NormalizeRequest {
             id: id.to_owned(),
             url: format!("https://news.example/{id}"),
             content: Some(Content::Text(text.to_owned())),
+            content_type: String::new(),
         }),
         options: None,
     }

@@ -18,6 +18,7 @@ fn request(content: Content, url: &str) -> NormalizeRequest {
             id: "page".to_owned(),
             url: url.to_owned(),
             content: Some(content),
+            content_type: String::new(),
         }),
         options: None,
     }

@@ -86,6 +86,7 @@ async fn under_overload_every_call_is_served_refused_or_past_its_deadline_and_he
             id: String::from("after"),
             url: String::new(),
             content: Some(Content::Text(String::from("Title\n\nA body paragraph."))),
+            content_type: String::new(),
         }),
         options: None,
     };

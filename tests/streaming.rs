@@ -14,6 +14,7 @@ fn request(id: &str, text: &str) -> NormalizeRequest {
             id: id.to_owned(),
             url: String::new(),
             content: Some(Content::Text(text.to_owned())),
+            content_type: String::new(),
         }),
         options: None,
     }

@@ -90,6 +90,7 @@ fn article(text: &str) -> NormalizeRequest {
             id: "traced".into(),
             url: String::new(),
             content: Some(Content::Text(text.into())),
+            content_type: String::new(),
         }),
         options: None,
     }

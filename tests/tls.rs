@@ -157,6 +157,7 @@ async fn a_tls_server_answers_health_and_normalize_calls() {
                 content: Some(Content::Text(
                     "Headline over TLS\n\nThe body of the article, sent encrypted.".into(),
                 )),
+                content_type: String::new(),
             }),
             options: None,
         }),

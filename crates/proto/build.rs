@@ -22,6 +22,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     tonic_prost_build::configure()
         .build_client(true)
         .build_server(true)
+        // prost's codec, but a request that does not decode is the caller's
+        // INVALID_ARGUMENT naming the field, not INTERNAL (src/codec.rs).
+        .codec_path("crate::codec::NormalizerCodec")
         // google.protobuf types come from pbjson-types, which carry the
         // proto3 JSON mapping that prost-types lacks.
         .compile_well_known_types(true)

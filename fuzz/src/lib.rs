@@ -80,6 +80,7 @@ impl Case {
             text: &self.text,
             url: URLS[self.url % URLS.len()],
             format: self.format,
+            ..Input::default()
         }
     }
 }

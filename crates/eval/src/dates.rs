@@ -65,11 +65,13 @@ impl Tally {
     }
 }
 
-/// Scores the benchmark in `dir`, every `every`-th page (1 for all).
+/// Scores the benchmark in `dir`, every `every`-th page (1 for all); with
+/// `failures`, the report ends with a table of the pages scored wrong or
+/// missed.
 ///
 /// # Errors
 /// The benchmark cannot be read.
-pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<Report> {
+pub fn evaluate(dir: &Path, every: usize, options: &Options, failures: bool) -> anyhow::Result<Report> {
     let expected_path = dir.join("expected-dates.json");
     let expected: BTreeMap<String, serde_json::Value> = serde_json::from_slice(
         &std::fs::read(&expected_path).with_context(|| format!("cannot read {}", expected_path.display()))?,
@@ -77,20 +79,32 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
     .with_context(|| format!("{} is not a JSON object", expected_path.display()))?;
     let mut tally = Tally::default();
     let mut pages = 0;
+    let mut failed = String::new();
     for (url, item) in expected.iter().step_by(every.max(1)) {
         let page_name = item["page"].as_str().unwrap_or_default();
-        let page = crate::html::read_page(&dir.join("html").join(format!("{page_name}.gz")))?;
+        let bytes = crate::html::read_page(&dir.join("html").join(format!("{page_name}.gz")))?;
+        let page = normalizer_pipeline::decode_page(&bytes, "", url);
         let found = normalizer_pipeline::normalize(
             &Input {
-                text: &page,
+                text: &page.text,
                 url,
                 format: Format::Html,
+                charset: page.charset,
             },
             options,
         )
         .ok()
         .and_then(|article| published_day(&article));
-        tally.add(item["date"].as_str(), found.as_deref());
+        let expected_day = item["date"].as_str();
+        if failures && expected_day != found.as_deref() {
+            failed.push_str(&crate::failure_row(&[
+                page_name,
+                url,
+                expected_day.unwrap_or("-"),
+                found.as_deref().unwrap_or("-"),
+            ]));
+        }
+        tally.add(expected_day, found.as_deref());
         pages += 1;
     }
     anyhow::ensure!(pages > 0, "{} lists no pages", expected_path.display());
@@ -109,6 +123,11 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
          | {precision:.3} | {recall:.3} | {f1:.3} | {coverage:.3} |\n\n\
          Exact day of `published_at_local`, scored as htmldate's comparison scores it.\n"
     );
+    let text = if failures {
+        format!("{text}\n## Failures\n\n| page | url | expected | ours |\n|---|---|---|---|\n{failed}")
+    } else {
+        text
+    };
     Ok(Report { text, f1 })
 }
 

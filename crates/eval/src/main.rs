@@ -79,12 +79,18 @@ enum Command {
         /// Fail when F1 is under this floor.
         #[arg(long, default_value_t = 0.0, value_name = "F1")]
         min_f1: f64,
+        /// Also list each page scored wrong or missed: expected beside ours.
+        #[arg(long)]
+        failures: bool,
     },
     /// Score title, authors and publication date on the WCXB pages
     /// (`html/<id>.html.gz`, `ground-truth/<id>.json`): right on N of M.
     Wcxb {
         #[command(flatten)]
         pages: Pages,
+        /// Also list each field scored wrong or missed: expected beside ours.
+        #[arg(long)]
+        failures: bool,
     },
 }
 
@@ -97,6 +103,23 @@ struct Pages {
     /// Score every N-th page only (1 for all).
     #[arg(long, default_value_t = 1, value_name = "N")]
     every: usize,
+}
+
+/// One row of a failure table: the cells with `|` and line breaks escaped,
+/// an empty one as `-`.
+fn failure_row(cells: &[&str]) -> String {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|cell| {
+            let cell = cell.split_whitespace().collect::<Vec<_>>().join(" ");
+            if cell.is_empty() {
+                "-".to_owned()
+            } else {
+                cell.replace('|', "\\|")
+            }
+        })
+        .collect();
+    format!("| {} |\n", cells.join(" | "))
 }
 
 /// Fails when a score is under its floor.
@@ -119,13 +142,17 @@ fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Dates { pages, min_f1 } => {
-            let report = dates::evaluate(&pages.dir, pages.every, &settings.pipeline.options)?;
+        Command::Dates {
+            pages,
+            min_f1,
+            failures,
+        } => {
+            let report = dates::evaluate(&pages.dir, pages.every, &settings.pipeline.options, failures)?;
             print!("{}", report.text);
             at_least(report.f1, min_f1, "date F1")
         }
-        Command::Wcxb { pages } => {
-            let report = wcxb::evaluate(&pages.dir, pages.every, &settings.pipeline.options)?;
+        Command::Wcxb { pages, failures } => {
+            let report = wcxb::evaluate(&pages.dir, pages.every, &settings.pipeline.options, failures)?;
             print!("{}", report.text);
             Ok(())
         }

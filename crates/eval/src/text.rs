@@ -93,6 +93,7 @@ fn normalize_fixture(
             id: fixture.name.clone(),
             url: String::new(),
             content: Some(pb::raw_article::Content::Text(fixture.input.clone())),
+            content_type: String::new(),
         }),
         options: None,
     };

@@ -81,11 +81,13 @@ pub struct Report {
     pub text: String,
 }
 
-/// Scores the benchmark in `dir`, every `every`-th page (1 for all).
+/// Scores the benchmark in `dir`, every `every`-th page (1 for all); with
+/// `failures`, the report ends with a table of the fields scored wrong or
+/// missed.
 ///
 /// # Errors
 /// The benchmark cannot be read.
-pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<Report> {
+pub fn evaluate(dir: &Path, every: usize, options: &Options, failures: bool) -> anyhow::Result<Report> {
     let truth_dir = dir.join("ground-truth");
     let mut truths: Vec<_> = std::fs::read_dir(&truth_dir)
         .with_context(|| format!("cannot read {}", truth_dir.display()))?
@@ -97,6 +99,7 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
     let mut all = [Count::default(); 3];
     let mut articles = [Count::default(); 3];
     let mut pages = 0;
+    let mut failed = String::new();
     for truth_path in truths.iter().step_by(every.max(1)) {
         let truth: serde_json::Value = serde_json::from_slice(&std::fs::read(truth_path)?)
             .with_context(|| format!("{} is not JSON", truth_path.display()))?;
@@ -104,13 +107,15 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
             .file_stem()
             .and_then(|stem| stem.to_str())
             .unwrap_or_default();
-        let page = crate::html::read_page(&dir.join("html").join(format!("{id}.html.gz")))?;
+        let bytes = crate::html::read_page(&dir.join("html").join(format!("{id}.html.gz")))?;
         let url = truth["url"].as_str().unwrap_or_default();
+        let page = normalizer_pipeline::decode_page(&bytes, "", url);
         let record = normalizer_pipeline::normalize(
             &Input {
-                text: &page,
+                text: &page.text,
                 url,
                 format: Format::Html,
+                charset: page.charset,
             },
             options,
         )
@@ -119,11 +124,15 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
         for (index, field) in FIELDS.into_iter().enumerate() {
             let expected = truth["ground_truth"][field.key()].as_str().unwrap_or_default();
             let found = field.value(&record);
+            let right = !found.is_empty() && field.matches(&found, expected);
+            if failures && !expected.is_empty() && !right {
+                failed.push_str(&crate::failure_row(&[id, field.key(), expected, &found]));
+            }
             let counts = std::iter::once(&mut all[index]).chain(is_article.then_some(&mut articles[index]));
             for count in counts {
                 if !expected.is_empty() {
                     count.expected += 1;
-                    count.right += u32::from(!found.is_empty() && field.matches(&found, expected));
+                    count.right += u32::from(right);
                 } else if !found.is_empty() {
                     count.extra += 1;
                 }
@@ -154,6 +163,11 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options) -> anyhow::Result<R
         row("all", &all),
         row("article", &articles)
     );
+    let text = if failures {
+        format!("{text}\n## Failures\n\n| page | field | expected | ours |\n|---|---|---|---|\n{failed}")
+    } else {
+        text
+    };
     Ok(Report { text })
 }
 

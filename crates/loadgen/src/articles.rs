@@ -97,6 +97,7 @@ pub fn text_bytes(request: &NormalizeRequest) -> usize {
         .and_then(|article| article.content.as_ref())
     {
         Some(Content::Text(text) | Content::Html(text)) => text.len(),
+        Some(Content::HtmlBytes(bytes)) => bytes.len(),
         None => 0,
     }
 }
@@ -107,6 +108,7 @@ fn request(id: String, text: String) -> NormalizeRequest {
             id,
             url: String::new(),
             content: Some(Content::Text(text)),
+            content_type: String::new(),
         }),
         options: None,
     }

@@ -26,7 +26,7 @@ pub fn measure(articles: &Articles, duration: Duration) -> PipelineRate {
         .filter_map(
             |sequence| match articles.pick(sequence).article.as_ref()?.content.as_ref()? {
                 Content::Text(text) => Some(text.as_str()),
-                Content::Html(_) => None,
+                Content::Html(_) | Content::HtmlBytes(_) => None,
             },
         )
         .collect();
@@ -39,6 +39,7 @@ pub fn measure(articles: &Articles, duration: Duration) -> PipelineRate {
                 text,
                 url: "",
                 format: Format::Text,
+                ..Input::default()
             };
             // Refusals count too: the work was done.
             let _ = std::hint::black_box(normalize(&input, &options));

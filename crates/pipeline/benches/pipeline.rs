@@ -128,6 +128,7 @@ fn each_stage(c: &mut Criterion) {
             text: &text,
             url: TRACKED_URL,
             format: Format::Text,
+            ..Input::default()
         };
         for stage in Stage::ALL.into_iter().filter(|stage| stage.reads(Format::Text)) {
             let ready = PartialDocument::before(input, stage, &options).expect("blocks");

@@ -43,6 +43,8 @@ pub struct Article {
     pub fingerprint: Fingerprint,
     /// Sizes of the body.
     pub stats: Stats,
+    /// The charset the article was read in, and how it was chosen.
+    pub source_charset: crate::SourceCharset,
 }
 
 /// What kind of page an HTML page is, as the classes of the WCXB benchmark

@@ -103,6 +103,10 @@ impl<'a> Document<'a> {
     pub(crate) fn new(input: Input<'a>) -> Self {
         Self {
             input,
+            article: Article {
+                source_charset: input.charset,
+                ..Article::default()
+            },
             ..Self::default()
         }
     }

@@ -6,6 +6,8 @@
 //! - `article`: the record the pipeline produces.
 //! - `document`: the input, the blocks being classified, and the record
 //!   being filled: what every stage reads and writes.
+//! - `charset`: the step before `html` for a page sent as bytes: which
+//!   charset it is in ([`decode_page`]), and the page as text.
 //! - `markers`: the marker words of each language, as data tables, and the
 //!   engine that matches them.
 //! - `byline`: names as a person writes them, agencies apart, and the
@@ -35,6 +37,7 @@ mod boilerplate;
 mod byline;
 mod canonical_url;
 mod captions;
+mod charset;
 mod commentary;
 mod credits;
 mod document;
@@ -56,6 +59,7 @@ mod unicode;
 pub use article::{
     Article, Caption, Commentary, Fingerprint, Language, Link, PageType, Removed, RemovedKind, Stats,
 };
+pub use charset::{CharsetSource, DecodedPage, SourceCharset, decode_page};
 pub use error::{NormalizeError, UnknownLanguage};
 pub use html::MAX_NESTING_DEPTH;
 pub use language::LanguageAllowlist;
@@ -73,6 +77,10 @@ pub struct Input<'a> {
     pub url: &'a str,
     /// Whether `text` is plain text or HTML.
     pub format: Format,
+    /// The charset `text` was read in: [`SourceCharset::UTF8_STRING`] for a
+    /// string, what [`decode_page`] says for a page sent as bytes. Copied
+    /// into the record.
+    pub charset: SourceCharset,
 }
 
 /// What an [`Input`] holds.

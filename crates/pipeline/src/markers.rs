@@ -194,18 +194,29 @@ const AFFILIATION_WORDS: &[&str] = &[
 /// Where a news agency starts at the end of `name`, as a byte offset: 0 when
 /// the whole name is an agency.
 pub(crate) fn agency_start(name: &str) -> Option<usize> {
+    static LOWERCASE: LazyLock<Vec<String>> =
+        LazyLock::new(|| AGENCIES.iter().map(|agency| agency.to_lowercase()).collect());
     let name = name.trim_end_matches(['.', ',']);
-    AGENCIES.iter().find_map(|agency| {
-        if name.eq_ignore_ascii_case(agency) || name.to_lowercase() == agency.to_lowercase() {
-            return Some(0);
-        }
-        let start = name.len().checked_sub(agency.len())?;
-        let trailing = agency.chars().count() >= MIN_TRAILING_AGENCY_CHARS
-            && name.is_char_boundary(start)
-            && name[start..].to_lowercase() == agency.to_lowercase()
-            && starts_after_a_name(&name[..start]);
-        trailing.then_some(start)
-    })
+    AGENCIES
+        .iter()
+        .zip(LOWERCASE.iter())
+        .find_map(|(agency, lowercase)| {
+            if lowercases_to(name, lowercase) {
+                return Some(0);
+            }
+            let start = name.len().checked_sub(agency.len())?;
+            let trailing = agency.chars().count() >= MIN_TRAILING_AGENCY_CHARS
+                && name.is_char_boundary(start)
+                && lowercases_to(&name[start..], lowercase)
+                && starts_after_a_name(&name[..start]);
+            trailing.then_some(start)
+        })
+}
+
+/// Whether `text` in lowercase is `lowercase`, without allocating: a
+/// paragraph is told from an agency's name at its first letters.
+fn lowercases_to(text: &str, lowercase: &str) -> bool {
+    text.chars().flat_map(char::to_lowercase).eq(lowercase.chars())
 }
 
 /// Whether what stands before an agency at the end of a name ends a name:

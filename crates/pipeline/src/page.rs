@@ -48,6 +48,7 @@ mod tests {
             text: PAGE,
             url: "https://mirror.example/copy",
             format: Format::Html,
+            ..Input::default()
         };
         let record = crate::normalize(&input, &Options::default()).expect("a record");
         assert_eq!(record.url, "https://news.example/dam");

@@ -35,6 +35,7 @@ fn each_stage_runs_in_a_span_named_as_the_stage_says() {
             text,
             url: "https://news.example/dam",
             format,
+            ..Input::default()
         };
         tracing::subscriber::with_default(subscriber, || normalize(&input, &Options::default()))
             .expect("a record");

@@ -3,7 +3,10 @@
 //! descriptor set that the server hands to gRPC reflection.
 //!
 //! Everything here is generated at build time from `proto/`; nothing is
-//! written by hand but this file.
+//! written by hand but this file and [`codec`], the codec the generated
+//! client and server use.
+
+pub mod codec;
 
 /// Types of `newsroom.normalizer.v1`, nested as their package so that
 /// generated references between packages resolve.

@@ -14,11 +14,19 @@ use std::{
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use normalizer_pipeline::Options;
+use normalizer_pipeline::{Options, SourceCharset, decode_page};
 use normalizer_proto::v1 as pb;
 use rayon::prelude::*;
 
-use crate::{convert::ArticleInput, error::ServiceError, service::normalize_input};
+use crate::{
+    convert::{ArticleInput, charset_to_proto},
+    error::ServiceError,
+    service::normalize_input,
+};
+
+/// An article of a run, and the charset a text file was decoded from when
+/// it was not UTF-8 (the record then says so rather than `UTF-8`).
+type Article = (pb::RawArticle, Option<SourceCharset>);
 
 /// Articles read and normalized together: bounds memory on any input size.
 const CHUNK: usize = 512;
@@ -76,10 +84,10 @@ pub fn run(
         let files = text_files(path)?;
         let progress = progress_bar(Some(files.len() as u64));
         for chunk in files.chunks(CHUNK) {
-            let articles: Vec<Result<pb::RawArticle, ServiceError>> = chunk
+            let articles: Vec<Result<Article, ServiceError>> = chunk
                 .par_iter()
                 .map(|file| {
-                    let text = std::fs::read_to_string(file).map_err(|e| ServiceError::Unreadable {
+                    let bytes = std::fs::read(file).map_err(|e| ServiceError::Unreadable {
                         path: file.display().to_string(),
                         reason: e.to_string(),
                     })?;
@@ -88,11 +96,16 @@ pub fn run(
                         .unwrap_or(file)
                         .to_string_lossy()
                         .into_owned();
-                    Ok(pb::RawArticle {
-                        id,
-                        url: String::new(),
-                        content: Some(file_content(file, text, false)),
-                    })
+                    let (content, charset) = file_content(file, bytes, false);
+                    Ok((
+                        pb::RawArticle {
+                            id,
+                            url: String::new(),
+                            content: Some(content),
+                            content_type: String::new(),
+                        },
+                        charset,
+                    ))
                 })
                 .collect();
             write_chunk(articles, &settings, &mut out, &mut summary, &progress)?;
@@ -111,12 +124,14 @@ pub fn run(
                 if line.trim().is_empty() {
                     continue;
                 }
-                articles.push(serde_json::from_str::<pb::RawArticle>(&line).map_err(|e| {
-                    ServiceError::NotARawArticle {
-                        line: number + 1,
-                        reason: e.to_string(),
-                    }
-                }));
+                articles.push(
+                    serde_json::from_str::<pb::RawArticle>(&line)
+                        .map(|article| (article, None))
+                        .map_err(|e| ServiceError::NotARawArticle {
+                            line: number + 1,
+                            reason: e.to_string(),
+                        }),
+                );
             }
             write_chunk(articles, &settings, &mut out, &mut summary, &progress)?;
         }
@@ -136,7 +151,7 @@ pub fn run(
 
 /// Normalizes one chunk on every core and writes it in order.
 fn write_chunk(
-    articles: Vec<Result<pb::RawArticle, ServiceError>>,
+    articles: Vec<Result<Article, ServiceError>>,
     settings: &ChunkSettings<'_>,
     out: &mut dyn Write,
     summary: &mut Summary,
@@ -145,7 +160,7 @@ fn write_chunk(
     let responses: Vec<(usize, pb::NormalizeResponse)> = articles
         .into_par_iter()
         .map(|article| match article {
-            Ok(article) => respond(article, settings.max_article_bytes, settings.options),
+            Ok((article, charset)) => respond(article, charset, settings.max_article_bytes, settings.options),
             Err(error) => (
                 0,
                 pb::NormalizeResponse {
@@ -167,23 +182,32 @@ fn write_chunk(
     Ok(())
 }
 
-/// The response for one article, and its size in bytes.
+/// The response for one article, and its size in bytes; `charset` is the
+/// one a text file was decoded from, for the record.
 fn respond(
     article: pb::RawArticle,
+    charset: Option<SourceCharset>,
     max_article_bytes: usize,
     options: &Options,
 ) -> (usize, pb::NormalizeResponse) {
     let id = article.id.clone();
     let bytes = match &article.content {
         Some(pb::raw_article::Content::Text(text) | pb::raw_article::Content::Html(text)) => text.len(),
+        Some(pb::raw_article::Content::HtmlBytes(bytes)) => bytes.len(),
         None => 0,
     };
     let request = pb::NormalizeRequest {
         article: Some(article),
         options: None,
     };
-    let result =
-        ArticleInput::parse(request, max_article_bytes).and_then(|input| normalize_input(input, options));
+    let result = ArticleInput::parse(request, max_article_bytes)
+        .and_then(|input| normalize_input(input, options))
+        .map(|mut record| {
+            if let Some(charset) = charset {
+                record.source_charset = Some(charset_to_proto(charset));
+            }
+            record
+        });
     let response = match result {
         Ok(record) => pb::NormalizeResponse {
             article: Some(record),
@@ -199,13 +223,28 @@ fn respond(
     (bytes, response)
 }
 
-/// The content of a file: HTML when `html` is set or the file is named
-/// `.html` or `.htm`, plain text otherwise.
-pub fn file_content(path: &Path, content: String, html: bool) -> pb::raw_article::Content {
+/// The content of a file read as bytes: a page (`html_bytes`, decoded by
+/// the server's own charset rules) when `html` is set or the file is named
+/// `.html` or `.htm`; plain text otherwise, and a text file that is not
+/// UTF-8 is decoded by the same rules (byte order mark, else detection),
+/// with the charset it was read in for the record.
+pub fn file_content(
+    path: &Path,
+    bytes: Vec<u8>,
+    html: bool,
+) -> (pb::raw_article::Content, Option<SourceCharset>) {
     if html || is_html_file(path) {
-        pb::raw_article::Content::Html(content)
-    } else {
-        pb::raw_article::Content::Text(content)
+        return (pb::raw_article::Content::HtmlBytes(bytes), None);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (pb::raw_article::Content::Text(text), None),
+        Err(not_utf8) => {
+            let decoded = decode_page(not_utf8.as_bytes(), "", "");
+            (
+                pb::raw_article::Content::Text(decoded.text.into_owned()),
+                Some(decoded.charset),
+            )
+        }
     }
 }
 

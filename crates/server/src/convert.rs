@@ -3,7 +3,7 @@
 //! [`ArticleInput`] that is valid by construction, records are mapped onto
 //! `NormalizedArticle`.
 
-use normalizer_pipeline::{Article, Format, LanguageAllowlist, Options, PageType};
+use normalizer_pipeline::{Article, CharsetSource, LanguageAllowlist, Options, PageType, SourceCharset};
 use normalizer_proto::v1 as pb;
 
 use crate::error::{ContentField, ServiceError};
@@ -15,12 +15,46 @@ pub struct ArticleInput {
     pub id: String,
     /// The caller's URL, canonicalized by the pipeline.
     pub url: String,
-    /// The plain text or the page's HTML, not blank and within the size limit.
-    pub content: String,
-    /// Whether `content` is text or HTML.
-    pub format: Format,
+    /// The plain text or the page, not blank and within the size limit.
+    pub content: Content,
+    /// The field `content` came in, which says whether it is text or HTML.
+    pub field: ContentField,
     /// The request's own options; `None` for the server's defaults.
     pub options: Option<Options>,
+}
+
+/// An article's content as the request carried it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// A string: UTF-8 already (`text`, `html`).
+    Utf8(String),
+    /// A page as fetched (`html_bytes`), decoded on the worker pool by
+    /// [`normalizer_pipeline::decode_page`].
+    Bytes {
+        /// The page's bytes.
+        bytes: Vec<u8>,
+        /// `RawArticle.content_type`, empty when not given.
+        content_type: String,
+    },
+}
+
+impl Content {
+    /// Its size in bytes, as sent (what `limits.max_article_bytes` counts).
+    pub fn size(&self) -> usize {
+        match self {
+            Self::Utf8(text) => text.len(),
+            Self::Bytes { bytes, .. } => bytes.len(),
+        }
+    }
+
+    /// Whether it holds nothing but spaces (for bytes, ASCII spaces: a
+    /// page in another charset is decoded later, on the worker pool).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Self::Utf8(text) => text.trim().is_empty(),
+            Self::Bytes { bytes, .. } => bytes.trim_ascii().is_empty(),
+        }
+    }
 }
 
 impl ArticleInput {
@@ -38,27 +72,33 @@ impl ArticleInput {
             }),
             _ => None,
         };
-        let (content, format) = match article.content {
+        let (content, field) = match article.content {
             None => return Err(ServiceError::MissingContent),
-            Some(pb::raw_article::Content::Html(html)) => (html, Format::Html),
-            Some(pb::raw_article::Content::Text(text)) => (text, Format::Text),
+            Some(pb::raw_article::Content::Html(html)) => (Content::Utf8(html), ContentField::Html),
+            Some(pb::raw_article::Content::Text(text)) => (Content::Utf8(text), ContentField::Text),
+            Some(pb::raw_article::Content::HtmlBytes(bytes)) => (
+                Content::Bytes {
+                    bytes,
+                    content_type: article.content_type,
+                },
+                ContentField::HtmlBytes,
+            ),
         };
-        let field = ContentField::of(format);
-        if content.len() > max_article_bytes {
+        if content.size() > max_article_bytes {
             return Err(ServiceError::TooLarge {
                 field,
-                size: content.len(),
+                size: content.size(),
                 limit: max_article_bytes,
             });
         }
-        if content.trim().is_empty() {
+        if content.is_blank() {
             return Err(ServiceError::BlankContent { field });
         }
         Ok(Self {
             id: article.id,
             url: article.url,
             content,
-            format,
+            field,
             options,
         })
     }
@@ -132,6 +172,7 @@ pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
                 text: removed.text,
             })
             .collect(),
+        source_charset: Some(charset_to_proto(article.source_charset)),
         fingerprint: Some(pb::Fingerprint {
             body_sha256: article.fingerprint.body_sha256,
             simhash: article.fingerprint.simhash,
@@ -141,6 +182,22 @@ pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
             words: article.stats.words,
             characters: article.stats.characters,
         }),
+    }
+}
+
+/// Maps the charset an article was read in onto the wire type.
+pub fn charset_to_proto(charset: SourceCharset) -> pb::SourceCharset {
+    let chosen_by = match charset.chosen_by {
+        CharsetSource::String => pb::CharsetSource::String,
+        CharsetSource::ByteOrderMark => pb::CharsetSource::ByteOrderMark,
+        CharsetSource::ContentType => pb::CharsetSource::ContentType,
+        CharsetSource::MetaTag => pb::CharsetSource::MetaTag,
+        CharsetSource::Detected => pb::CharsetSource::Detected,
+    };
+    pb::SourceCharset {
+        name: charset.name.to_owned(),
+        chosen_by: chosen_by.into(),
+        replaced_malformed: charset.replaced_malformed,
     }
 }
 
@@ -154,6 +211,7 @@ mod tests {
                 id: "a1".into(),
                 url: "https://news.example/a1".into(),
                 content,
+                content_type: String::new(),
             }),
             options: None,
         }
@@ -168,7 +226,7 @@ mod tests {
         let input = ArticleInput::parse(request(text("Body.")), 100).expect("valid");
         assert_eq!(input.id, "a1");
         assert_eq!(input.url, "https://news.example/a1");
-        assert_eq!(input.content, "Body.");
+        assert_eq!(input.content, Content::Utf8("Body.".into()));
     }
 
     #[test]
@@ -212,7 +270,54 @@ mod tests {
             100,
         )
         .expect("html is taken");
-        assert_eq!((html.content.as_str(), html.format), ("<p>x</p>", Format::Html));
+        assert_eq!(
+            (html.content, html.field),
+            (Content::Utf8("<p>x</p>".into()), ContentField::Html)
+        );
+    }
+
+    #[test]
+    fn a_page_as_bytes_keeps_its_bytes_and_content_type_and_counts_its_size_in_bytes() {
+        let mut with_bytes = request(Some(pb::raw_article::Content::HtmlBytes(
+            b"<p>caf\xE9</p>".to_vec(),
+        )));
+        if let Some(article) = with_bytes.article.as_mut() {
+            article.content_type = "text/html; charset=iso-8859-1".into();
+        }
+        let input = ArticleInput::parse(with_bytes.clone(), 100).expect("bytes are taken");
+        assert_eq!(input.field, ContentField::HtmlBytes);
+        assert_eq!(
+            input.content,
+            Content::Bytes {
+                bytes: b"<p>caf\xE9</p>".to_vec(),
+                content_type: "text/html; charset=iso-8859-1".into()
+            }
+        );
+        assert_eq!(
+            ArticleInput::parse(with_bytes, 5),
+            Err(ServiceError::TooLarge {
+                field: ContentField::HtmlBytes,
+                size: 11,
+                limit: 5
+            })
+        );
+        assert_eq!(
+            ArticleInput::parse(
+                request(Some(pb::raw_article::Content::HtmlBytes(b" \r\n".to_vec()))),
+                100
+            ),
+            Err(ServiceError::BlankContent {
+                field: ContentField::HtmlBytes
+            })
+        );
+    }
+
+    #[test]
+    fn the_charset_a_record_was_read_in_is_carried_over() {
+        let record = to_proto(String::new(), Article::default());
+        let charset = record.source_charset.expect("always set");
+        assert_eq!(charset.name, "UTF-8");
+        assert_eq!(charset.chosen_by(), pb::CharsetSource::String);
     }
 
     #[test]

@@ -15,14 +15,16 @@ pub enum ContentField {
     Text,
     /// `article.html`.
     Html,
+    /// `article.html_bytes`.
+    HtmlBytes,
 }
 
 impl ContentField {
-    /// The field that carries content of `format`.
-    pub fn of(format: Format) -> Self {
-        match format {
-            Format::Text => Self::Text,
-            Format::Html => Self::Html,
+    /// What the pipeline reads the field's content as.
+    pub fn format(self) -> Format {
+        match self {
+            Self::Text => Format::Text,
+            Self::Html | Self::HtmlBytes => Format::Html,
         }
     }
 
@@ -31,6 +33,7 @@ impl ContentField {
         match self {
             Self::Text => "article.text",
             Self::Html => "article.html",
+            Self::HtmlBytes => "article.html_bytes",
         }
     }
 }
@@ -48,7 +51,7 @@ pub enum ServiceError {
     #[error("article is required")]
     MissingArticle,
     /// Neither `text` nor `html` is set.
-    #[error("article.content is required: set article.text or article.html")]
+    #[error("article.content is required: set article.text, article.html or article.html_bytes")]
     MissingContent,
     /// The content is empty or holds only spaces and invisible characters.
     #[error("{field} is blank")]
@@ -84,11 +87,16 @@ pub enum ServiceError {
         limit: usize,
     },
     /// A page whose main content holds no text.
-    #[error("article.html holds no article text")]
-    NoArticleText,
+    #[error("{field} holds no article text")]
+    NoArticleText {
+        /// The field that carried the page.
+        field: ContentField,
+    },
     /// A page nesting elements deeper than the extractor follows.
-    #[error("article.html nests elements deeper than {limit} levels")]
+    #[error("{field} nests elements deeper than {limit} levels")]
     TooDeep {
+        /// The field that carried the page.
+        field: ContentField,
         /// The deepest nesting accepted.
         limit: usize,
     },
@@ -150,9 +158,11 @@ impl ServiceError {
     pub fn from_pipeline(error: NormalizeError, field: ContentField) -> Self {
         match (error, field) {
             (NormalizeError::BlankText, ContentField::Text) => Self::BlankContent { field },
-            (NormalizeError::BlankText, ContentField::Html) => Self::NoArticleText,
+            (NormalizeError::BlankText, ContentField::Html | ContentField::HtmlBytes) => {
+                Self::NoArticleText { field }
+            }
             (NormalizeError::InvalidUrl { reason }, _) => Self::InvalidUrl { reason },
-            (NormalizeError::TooDeep { limit }, _) => Self::TooDeep { limit },
+            (NormalizeError::TooDeep { limit }, _) => Self::TooDeep { field, limit },
         }
     }
 
@@ -172,8 +182,10 @@ impl ServiceError {
         Some(match self {
             Self::MissingArticle => "article".into(),
             Self::MissingContent => "article.content".into(),
-            Self::BlankContent { field } | Self::TooLarge { field, .. } => field.name().into(),
-            Self::NoArticleText | Self::TooDeep { .. } => ContentField::Html.name().into(),
+            Self::BlankContent { field }
+            | Self::TooLarge { field, .. }
+            | Self::NoArticleText { field }
+            | Self::TooDeep { field, .. } => field.name().into(),
             Self::InvalidUrl { .. } => "article.url".into(),
             Self::UnknownLanguage(unknown) => format!("options.languages[{}]", unknown.index),
             Self::TooManyArticles { .. } => "requests".into(),
@@ -284,6 +296,8 @@ mod tests {
         let blank = ServiceError::from_pipeline(NormalizeError::BlankText, ContentField::Text);
         assert_eq!(blank.to_string(), "article.text is blank");
         let deep = ServiceError::from_pipeline(NormalizeError::TooDeep { limit: 512 }, ContentField::Html);
+        let bytes = ServiceError::from_pipeline(NormalizeError::BlankText, ContentField::HtmlBytes);
+        assert_eq!(bytes.to_string(), "article.html_bytes holds no article text");
         assert_eq!(deep.field().as_deref(), Some("article.html"));
         assert_eq!(
             deep.to_string(),

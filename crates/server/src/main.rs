@@ -12,7 +12,7 @@ use std::{
 use anyhow::Context;
 use article_normalizer::{
     bulk,
-    convert::ArticleInput,
+    convert::{self, ArticleInput},
     metrics, probe, service,
     settings::{self, ConfigFlag, Settings},
     shutdown,
@@ -145,6 +145,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         id,
                         url,
                         content: None,
+                        content_type: String::new(),
                     },
                     html,
                     &settings,
@@ -195,21 +196,25 @@ fn normalize_file(
     html: bool,
     settings: &Settings,
 ) -> anyhow::Result<()> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     if file.as_os_str() == "-" {
         std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read standard input as UTF-8 text")?;
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
     } else {
-        text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     }
-    article.content = Some(bulk::file_content(file, text, html));
+    let (content, charset) = bulk::file_content(file, bytes, html);
+    article.content = Some(content);
     let request = pb::NormalizeRequest {
         article: Some(article),
         options: None,
     };
     let input = ArticleInput::parse(request, settings.limits.max_article_bytes)?;
-    let record = service::normalize_input(input, &settings.pipeline.options)?;
+    let mut record = service::normalize_input(input, &settings.pipeline.options)?;
+    if let Some(charset) = charset {
+        record.source_charset = Some(convert::charset_to_proto(charset));
+    }
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, &record)?;
     writeln!(stdout)?;

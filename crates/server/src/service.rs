@@ -5,15 +5,15 @@
 use std::{pin::Pin, sync::Arc, time::Instant};
 
 use futures_util::{Stream, StreamExt};
-use normalizer_pipeline::{Input, Options, normalize};
+use normalizer_pipeline::{Input, Options, SourceCharset, decode_page, normalize};
 use normalizer_proto::v1::{self as pb, article_normalizer_server::ArticleNormalizer};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tonic::{Request, Response, Status, Streaming};
 
 use crate::{
-    convert::{ArticleInput, to_proto},
+    convert::{ArticleInput, Content, to_proto},
     deadline::GiveUpAt,
-    error::{ContentField, ServiceError, Unanswered},
+    error::{ServiceError, Unanswered},
     metrics::Metrics,
 };
 
@@ -219,15 +219,24 @@ pub fn normalize_input(
         id,
         url,
         content,
-        format,
+        field,
         options,
     } = input;
+    let decoded;
+    let (text, charset) = match &content {
+        Content::Utf8(text) => (text.as_str(), SourceCharset::UTF8_STRING),
+        Content::Bytes { bytes, content_type } => {
+            decoded = decode_page(bytes, content_type, &url);
+            (decoded.text.as_ref(), decoded.charset)
+        }
+    };
     let raw = Input {
-        text: &content,
+        text,
         url: &url,
-        format,
+        format: field.format(),
+        charset,
     };
     let article = normalize(&raw, options.as_ref().unwrap_or(defaults))
-        .map_err(|error| ServiceError::from_pipeline(error, ContentField::of(format)))?;
+        .map_err(|error| ServiceError::from_pipeline(error, field))?;
     Ok(to_proto(id, article))
 }

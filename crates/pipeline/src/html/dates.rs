@@ -295,6 +295,7 @@ pub(crate) struct PageDates {
 /// Reads the page's dates through the cascade in the module comment.
 pub(crate) fn read(
     doc: &Document,
+    furniture: &Furniture,
     metas: &MetaTags,
     json_ld: &JsonLd,
     page_url: Option<&url::Url>,
@@ -304,15 +305,15 @@ pub(crate) fn read(
         .as_deref()
         .and_then(parse_machine)
         .or_else(|| first_meta(metas, PUBLISHED_META))
-        .or_else(|| itemprop(doc, "datePublished"))
+        .or_else(|| itemprop(doc, furniture, "datePublished"))
         .or_else(|| json_ld.page_published.as_deref().and_then(parse_machine))
-        .or_else(|| time_element(doc))
+        .or_else(|| time_element(doc, furniture))
         .or_else(|| {
             page_url
                 .and_then(|url| day_in_path(url.path()))
                 .map(PageDate::Day)
         })
-        .or_else(|| printed_day(doc).map(PageDate::Day))
+        .or_else(|| printed_day(doc, furniture).map(PageDate::Day))
         .or_else(|| day_beside_headline(doc).map(PageDate::Day))
         .map(|date| in_page_time(date, doc, metas));
     let updated = json_ld
@@ -320,7 +321,7 @@ pub(crate) fn read(
         .as_deref()
         .and_then(parse_machine)
         .or_else(|| first_meta(metas, MODIFIED_META))
-        .or_else(|| itemprop(doc, "dateModified"))
+        .or_else(|| itemprop(doc, furniture, "dateModified"))
         .or_else(|| json_ld.page_modified.as_deref().and_then(parse_machine));
     PageDates { published, updated }
 }
@@ -378,11 +379,11 @@ fn first_meta(metas: &MetaTags, keys: &[&str]) -> Option<PageDate> {
 
 /// An element marked with `itemprop` (not a `<meta>`, read with the tags):
 /// its `content`, `datetime` or text.
-fn itemprop(doc: &Document, property: &str) -> Option<PageDate> {
+fn itemprop(doc: &Document, furniture: &Furniture, property: &str) -> Option<PageDate> {
     doc.select(&format!("[itemprop=\"{property}\"]"))
         .nodes()
         .iter()
-        .filter(|node| !is_excluded(node))
+        .filter(|node| !furniture.holds(node))
         .find_map(|node| {
             ["content", "datetime", "title"]
                 .iter()
@@ -394,12 +395,12 @@ fn itemprop(doc: &Document, property: &str) -> Option<PageDate> {
 /// A `<time datetime>` of the article: one marked as the publication
 /// (`pubdate`, a class naming it) first, else the first one that is not an
 /// update; then the hAtom `.published[title]`.
-fn time_element(doc: &Document) -> Option<PageDate> {
+fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
     let times = doc.select("time[datetime]");
     let candidates: Vec<&NodeRef> = times
         .nodes()
         .iter()
-        .filter(|node| !is_excluded(node) && !names_any(node, UPDATE_WORDS))
+        .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
         .collect();
     let marked = candidates.iter().filter(|node| {
         node.attr("pubdate").is_some() || names_any(node, &["publish", "entry-date", "post-date"])
@@ -411,13 +412,13 @@ fn time_element(doc: &Document) -> Option<PageDate> {
             doc.select(".published[title], abbr[title][class*=\"date\"]")
                 .nodes()
                 .iter()
-                .filter(|node| !is_excluded(node))
+                .filter(|node| !furniture.holds(node))
                 .find_map(|node| node.attr("title").and_then(|value| parse_machine(&value)))
         })
 }
 
 /// A day printed in an element whose class or id names a date.
-fn printed_day(doc: &Document) -> Option<NaiveDate> {
+fn printed_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
     doc.select(PRINTED_DATE_SELECTOR)
         .nodes()
         .iter()
@@ -428,7 +429,7 @@ fn printed_day(doc: &Document) -> Option<NaiveDate> {
             )
         })
         .take(MAX_PRINTED_DATE_ELEMENTS)
-        .filter(|node| !is_excluded(node) && !names_any(node, UPDATE_WORDS))
+        .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
         .find_map(|node| {
             let text = node.text();
             (text.chars().count() <= MAX_PRINTED_DATE_CHARS)
@@ -441,7 +442,7 @@ fn printed_day(doc: &Document) -> Option<NaiveDate> {
 /// around it: the article's header.
 fn day_beside_headline(doc: &Document) -> Option<NaiveDate> {
     let headings = doc.select("h1");
-    let heading = headings.nodes().iter().find(|node| !is_excluded(node))?;
+    let heading = headings.nodes().first()?;
     let title = heading.text();
     let title = title.trim();
     if title.is_empty() {
@@ -466,23 +467,60 @@ fn day_beside_headline(doc: &Document) -> Option<NaiveDate> {
     })
 }
 
-/// Whether the element or an ancestor is a comment, a teaser or furniture.
-fn is_excluded(node: &NodeRef) -> bool {
-    std::iter::once(*node)
-        .chain(node.ancestors_it(None))
-        .any(|element| {
-            names_any(&element, EXCLUDED_ANCESTOR_WORDS) || element.node_name().as_deref() == Some("footer")
-        })
+/// Where the article's own header stands, so that a wrapper holding both
+/// the article and furniture (`<div class="widget Blog">` around a blog's
+/// posts) is not taken for furniture.
+pub(crate) struct Furniture {
+    /// The ancestors of the page's first `<h1>` and of its first post title
+    /// marked so: an element among them holds
+    /// the article's headline, so it is no teaser, comment or sidebar.
+    headline_ancestors: Vec<dom_query::NodeId>,
 }
 
-/// Whether the element's class or id contains one of `words` (lower case).
+impl Furniture {
+    pub(crate) fn new(doc: &Document) -> Self {
+        let mut headline_ancestors = Vec::new();
+        for selector in ["h1", MARKED_HEADLINE_SELECTOR] {
+            if let Some(heading) = doc.select(selector).nodes().first() {
+                headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
+            }
+        }
+        Self { headline_ancestors }
+    }
+
+    /// Whether the element or an ancestor is a comment, a teaser or
+    /// furniture that does not hold the article's headline.
+    pub(crate) fn holds(&self, node: &NodeRef) -> bool {
+        std::iter::once(*node)
+            .chain(node.ancestors_it(None))
+            .filter(|element| !self.headline_ancestors.contains(&element.id))
+            .any(|element| {
+                names_any(&element, EXCLUDED_ANCESTOR_WORDS)
+                    || element.node_name().as_deref() == Some("footer")
+            })
+    }
+}
+
+/// A post's title marked as such: blogs title their posts so in an `<h2>`
+/// or `<h3>`, under an `<h1>` naming the blog.
+const MARKED_HEADLINE_SELECTOR: &str = ".entry-title, .post-title, [itemprop=\"headline\"]";
+
+/// Class-name prefixes that file a post under a taxonomy term
+/// (`category-popular`, `tag-comments`): the term says nothing about the
+/// element's place in the page.
+const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "topic-", "post_tag-", "format-", "type-"];
+
+/// Whether one of the element's class names or its id contains one of
+/// `words` (lower case); taxonomy class names are not read.
 fn names_any(node: &NodeRef, words: &[&str]) -> bool {
-    ["class", "id"].iter().any(|attr| {
-        node.attr(attr).is_some_and(|value| {
-            let value = value.to_ascii_lowercase();
-            words.iter().any(|word| value.contains(word))
-        })
-    })
+    let names_one = |name: &str| {
+        let name = name.to_ascii_lowercase();
+        !TAXONOMY_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
+            && words.iter().any(|word| name.contains(word))
+    };
+    node.attr("class")
+        .is_some_and(|class| class.split_whitespace().any(names_one))
+        || node.attr("id").is_some_and(|id| names_one(&id))
 }
 
 /// A machine-readable date: ISO 8601 or RFC 3339 with or without offset or
@@ -599,12 +637,12 @@ fn printed_at(tokens: &[Token]) -> Option<NaiveDate> {
         ] => valid_day(full_year(*year), *month, *day),
         [
             Number(first, 1..=2),
-            Separator('/'),
+            Separator(a),
             Number(second, 1..=2),
-            Separator('/'),
+            Separator(b),
             Number(year, 4),
             ..,
-        ] => {
+        ] if a == b && matches!(a, '/' | '-') => {
             // Day and month in either order, only when the order is plain.
             match (*first > 12, *second > 12) {
                 (true, false) => valid_day(*year, *second, *first),
@@ -719,7 +757,15 @@ mod tests {
         let doc = Document::from(html);
         let metas = MetaTags::read(&doc);
         let json_ld = super::super::json_ld::read(&doc);
-        read(&doc, &metas, &json_ld, url::Url::parse(url).ok().as_ref()).published
+        let furniture = Furniture::new(&doc);
+        read(
+            &doc,
+            &furniture,
+            &metas,
+            &json_ld,
+            url::Url::parse(url).ok().as_ref(),
+        )
+        .published
     }
 
     fn day(html: &str, url: &str) -> Option<String> {
@@ -767,6 +813,21 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapper_holding_the_headline_or_a_taxonomy_class_is_not_furniture() {
+        let blog = r#"<h1 class="title">Notes from the shed</h1>
+            <div class="widget Blog"><div class="date-outer"><h2 class="date-header">Tuesday, 3 March 2026</h2>
+            <h3 class="post-title entry-title">Seed potatoes</h3><p>Planted today.</p></div></div>
+            <div class="widget Archive"><span class="date">1 January 2020</span></div>"#;
+        assert_eq!(day(blog, NO_URL).as_deref(), Some("2026-03-03"));
+        let filed = r#"<article class="post category-popular tag-comments"><h1>Dam opens</h1>
+            <time datetime="2026-03-02">2 March</time></article>"#;
+        assert_eq!(day(filed, NO_URL).as_deref(), Some("2026-03-02"));
+        let teaser = r#"<article><h1>Dam opens</h1></article>
+            <div class="widget related"><time datetime="2026-02-01">1 Feb</time></div>"#;
+        assert_eq!(day(teaser, NO_URL), None);
+    }
+
+    #[test]
     fn an_update_time_is_not_the_publication() {
         let page = r#"<time class="updated" datetime="2026-03-05">5 March</time>
             <time class="entry-date published" datetime="2026-03-02">2 March</time>"#;
@@ -800,6 +861,7 @@ mod tests {
             ("2 de marzo de 2026", "2026-03-02"),
             ("2026/03/02", "2026-03-02"),
             ("13/03/2026", "2026-03-13"),
+            ("13-03-2026 10:29", "2026-03-13"),
         ] {
             let page = format!(r#"<div class="entry-meta"><span class="date">{printed}</span></div>"#);
             assert_eq!(day(&page, NO_URL).as_deref(), Some(expected), "{printed}");

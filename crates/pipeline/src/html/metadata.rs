@@ -15,15 +15,35 @@
 
 use dom_query::Document;
 
-use super::{authors, dates, dates::PageDates, json_ld};
+use dom_query::NodeRef;
+
+use super::{
+    authors, dates,
+    dates::{Furniture, PageDates},
+    json_ld,
+};
 
 /// Separators between a headline and the site name in `<title>`.
 const SITE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " • "];
 
 /// Elements that print the byline; the first in the page that is short
-/// enough and names someone is taken.
-const BYLINE_SELECTOR: &str = ".byline, .by-line, [class*=\"byline\"], [itemprop=\"author\"], \
-    [rel=\"author\"], .author-name, .author, a[href*=\"/author/\"], a[href*=\"/authors/\"]";
+/// enough, names someone and is not in a comment or a teaser is taken.
+const BYLINE_SELECTOR: &str = "[class*=\"byline\" i], .by-line, [itemprop=\"author\"], [rel=\"author\"], \
+    [class*=\"author\" i], a[href*=\"/author/\"], a[href*=\"/authors/\"]";
+
+/// Labels printed in an element of their own before the name
+/// (`<p>Written by</p><p>Ann Lee</p>`), folded as line keys.
+const BYLINE_LABELS: &[&str] = &[
+    "written by",
+    "author",
+    "authors",
+    "by",
+    "posted by",
+    "autor",
+    "von",
+    "par",
+    "por",
+];
 
 /// A byline element is at most this long; a longer one is an author box.
 const MAX_BYLINE_CHARS: usize = 200;
@@ -92,18 +112,20 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
         authors = AUTHOR_META
             .iter()
             .flat_map(|key| metas.all(key))
+            .chain(labelled_author(&metas))
             .map(|names| authors::clean(names, &organization))
             .find(|names| !names.is_empty())
             .unwrap_or_default();
     }
-    let dates = dates::read(doc, &metas, &json_ld, page_url);
+    let furniture = Furniture::new(doc);
+    let dates = dates::read(doc, &furniture, &metas, &json_ld, page_url);
     let canonical_url = doc
         .select("link[rel=\"canonical\"]")
         .attr("href")
         .and_then(|href| absolute(href.trim(), page_url));
     Metadata {
         title,
-        byline: byline(doc, &outlets),
+        byline: byline(doc, &furniture, &outlets),
         authors,
         site_name,
         outlets: outlets
@@ -208,6 +230,14 @@ impl MetaTags {
         self.all(key).next().map(str::to_owned)
     }
 
+    /// The content of the first tag named `key` (lower case), borrowed.
+    fn first(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, content)| content.as_str())
+    }
+
     /// The contents of every tag named `key` (lower case), in page order.
     pub(crate) fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> {
         self.0
@@ -223,15 +253,63 @@ fn text_of(doc: &Document, selector: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The text of the first byline element short enough to be one and naming
-/// someone (not only `By` or `Author`).
-fn byline(doc: &Document, outlets: &[&str]) -> Option<String> {
-    doc.select(BYLINE_SELECTOR).nodes().iter().find_map(|node| {
-        let text = collapse_spaces(&node.text());
-        (text.chars().count() <= MAX_BYLINE_CHARS && !authors::clean(&text, outlets).is_empty())
-            .then_some(text)
+/// The text of the first byline element short enough to be one, naming
+/// someone (not only `By` or `Author`) and not in a comment or teaser; an
+/// element holding only a label gives the text of the element after it.
+fn byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Option<String> {
+    doc.select(BYLINE_SELECTOR)
+        .nodes()
+        .iter()
+        .filter(|node| !furniture.holds(node))
+        .find_map(|node| {
+            let text = spaced_text(node);
+            let names = |text: &str| {
+                text.chars().count() <= MAX_BYLINE_CHARS && !authors::clean(text, outlets).is_empty()
+            };
+            if names(&text) {
+                return Some(text);
+            }
+            let key = crate::markers::line_key(&text);
+            BYLINE_LABELS
+                .contains(&key.as_str())
+                .then(|| next_element_text(node))
+                .flatten()
+                .filter(|next| names(next))
+        })
+}
+
+/// The text of the element after `node`, as [`spaced_text`] reads it.
+fn next_element_text(node: &NodeRef) -> Option<String> {
+    Some(spaced_text(&node.next_element_sibling()?))
+}
+
+/// The text of an element with a space between the texts of its children,
+/// which a byline prints apart (`<span>Ann Lee</span><time>May 4</time>`
+/// is `Ann Lee May 4`, not `Ann LeeMay 4`); spaces collapsed.
+fn spaced_text(node: &NodeRef) -> String {
+    let texts: Vec<String> = node
+        .descendants_it()
+        .filter(|child| child.is_text())
+        .map(|child| child.text().to_string())
+        .collect();
+    collapse_spaces(&texts.join(" "))
+}
+
+/// The author a page names in its sharing card's label and data pair
+/// (`twitter:label1` = `Written by`, `twitter:data1` = the name).
+fn labelled_author(metas: &MetaTags) -> Option<&str> {
+    (1..=LABELLED_META_PAIRS).find_map(|index| {
+        let label = metas.get(&format!("twitter:label{index}"))?;
+        let key = crate::markers::line_key(&label);
+        BYLINE_LABELS
+            .contains(&key.as_str())
+            .then(|| metas.first(&format!("twitter:data{index}")))
+            .flatten()
     })
 }
+
+/// How many `twitter:label`/`twitter:data` pairs a page may give.
+const LABELLED_META_PAIRS: usize = 4;
 
 /// Runs of whitespace as one space, trimmed.
 pub(crate) fn collapse_spaces(text: &str) -> String {
@@ -350,6 +428,26 @@ mod tests {
             "Ann writes about rivers. ".repeat(20)
         );
         assert_eq!(read_page(&long, "https://a.example/").byline, None);
+    }
+
+    #[test]
+    fn a_byline_is_read_from_author_classes_labels_and_the_sharing_card_but_not_from_comments() {
+        let classed = read_page(
+            r#"<div class="comments"><span class="comment-author">Cy Diaz</span></div>
+            <div class="post-header__author"><span>Ann Lee</span><time>May 4, 2026</time></div>"#,
+            "https://a.example/",
+        );
+        assert_eq!(classed.byline.as_deref(), Some("Ann Lee May 4, 2026"));
+        let labelled = read_page(
+            r#"<div class="post-meta"><p class="author-label">Written by</p><p>Bo Park</p></div>"#,
+            "https://a.example/",
+        );
+        assert_eq!(labelled.byline.as_deref(), Some("Bo Park"));
+        let card = read_page(
+            r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Lee">"#,
+            "https://a.example/",
+        );
+        assert_eq!(card.authors, ["Ann Lee"]);
     }
 
     #[test]

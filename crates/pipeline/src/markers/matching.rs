@@ -70,7 +70,7 @@ pub(crate) struct KeyStart {
 /// and folding all of it would be wasted.
 pub(crate) fn line_key_start(text: &str, limit: usize) -> KeyStart {
     let unfilled;
-    let text = if text.contains("%d") {
+    let text = if text.contains('%') && text.contains("%d") {
         unfilled = text.replace("%d", "0");
         unfilled.as_str()
     } else {
