@@ -70,7 +70,12 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
         .or(page_url);
     let page_type = page_type::classify(&doc, &page_type::Signals::read(&doc, base.as_ref()));
     let boxed = boxes::take(&doc, base.as_ref());
-    let mut blocks = content::extract(doc, page_type, base.as_ref());
+    let reparse = || {
+        let doc = Document::from(html);
+        boxes::take(&doc, base.as_ref());
+        doc
+    };
+    let mut blocks = content::extract(doc, page_type, base.as_ref(), reparse);
     blocks.extend(boxed);
     Ok(Page {
         metadata,

@@ -1,25 +1,29 @@
 //! The main content of a page, chosen by a cascade written once here:
 //!
-//! 1. **Our own extractor.** The container is the first of
-//!    [`CONTENT_SELECTORS`] (article bodies as CMSs mark them, then
-//!    `<article>`, `<main>`, `#content`…) holding at least
-//!    `min_container_chars` of text that is not mostly links; pages that are
-//!    not articles (a forum, a listing, a product…) take the page's main
-//!    region whole, since their content is many items rather than one text.
-//!    Inside it, boilerplate subtrees are pruned by tag ([`PRUNED_TAGS`]) and
-//!    by class and id words ([`BOILERPLATE_WORDS`]); a forum keeps its
-//!    comment and reply subtrees, which are its posts. Blocks that are mostly
-//!    link text are dropped from articles and documentation (navigation),
-//!    kept on listings and collections (their items are links).
-//! 2. **A second opinion.** `dom_smoothie`, a port of Mozilla's
-//!    Readability, scores the page's nodes by text and link density; it runs
-//!    on articles only, when our container was not a marked article body.
-//! 3. **The choice.** Ours stands unless the second opinion finds clearly
-//!    more text (`second_opinion_ratio` times ours), which means our
-//!    container missed part of the story; a choice shorter than
-//!    `min_content_chars` falls back to the longer of the two, then to the
-//!    whole page's body, pruned, and when pruning left nothing (the page's
-//!    wrappers carry boilerplate names) to the whole body.
+//! 1. **A marked article body.** On articles, the first container of the
+//!    first [`MARKED_BODY_SELECTORS`] of [`CONTENT_SELECTORS`]
+//!    (`itemprop=articleBody`, the body classes CMSs print) holding at least
+//!    `min_container_chars` of text that is not mostly links is the text,
+//!    when it keeps `min_content_chars` once pruned (see step 3).
+//! 2. **Readability.** Otherwise, on articles, `dom_smoothie`, a port of
+//!    Mozilla's Readability, scores the page's nodes by text and link
+//!    density; a choice of at least `min_content_chars` stands. This was the
+//!    whole extractor before the cascade, and it is right on most news
+//!    pages: our own rules never override it there, and it runs alone (the
+//!    page is parsed a second time only when it finds too little).
+//! 3. **Our own extractor.** On pages that are not articles (a forum, a
+//!    listing, a product…), and on articles where Readability found too
+//!    little, the container is the first of [`CONTENT_SELECTORS`] (articles,
+//!    documentation) or of the main-region selectors (the rest, whose
+//!    content is many items rather than one text). Inside it, boilerplate
+//!    subtrees are pruned by tag ([`PRUNED_TAGS`]) and by class and id words
+//!    ([`BOILERPLATE_WORDS`]); a forum keeps its comment and reply subtrees,
+//!    which are its posts. Blocks that are mostly link text are dropped
+//!    (navigation), except on listings and collections (their items are
+//!    links). On articles the longer of this and Readability's choice wins.
+//! 4. **Fallback.** A choice shorter than `min_content_chars` gives way to
+//!    the whole body, pruned, when that is longer; when pruning left nothing
+//!    (the page's wrappers carry boilerplate names) to the whole body.
 //!
 //! Every threshold is in [`SETTINGS`].
 
@@ -43,8 +47,6 @@ pub(crate) struct Settings {
     pub max_block_link_share: f64,
     /// …unless it is this long (characters), when it is prose with links.
     pub long_block_chars: usize,
-    /// The second opinion replaces ours when it has this many times our text.
-    pub second_opinion_ratio: f64,
     /// A choice shorter than this (characters) falls back.
     pub min_content_chars: usize,
 }
@@ -55,7 +57,6 @@ pub(crate) const SETTINGS: Settings = Settings {
     max_container_link_share: 0.5,
     max_block_link_share: 0.6,
     long_block_chars: 160,
-    second_opinion_ratio: 1.6,
     min_content_chars: 200,
 };
 
@@ -73,7 +74,7 @@ pub(crate) const CONTENT_SELECTORS: &[&str] = &[
 ];
 
 /// How many of the selectors above are marked article bodies: a container
-/// found by one of them needs no second opinion.
+/// found by one of them is the article's text, without a second opinion.
 const MARKED_BODY_SELECTORS: usize = 2;
 
 /// The page's main region for pages that are not articles.
@@ -138,78 +139,82 @@ pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
 const POST_WORDS: &[&str] = &["comments", "comment", "respond", "author", "meta"];
 
 /// The blocks of the page's main content, for a page of kind `kind`.
-pub(crate) fn extract(doc: Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
-    let whole = doc
-        .select("body")
-        .nodes()
-        .first()
-        .map(|body| blocks::collect(body, Origin::Text, base));
-    let chosen = cascade(doc, kind, base);
+/// `reparse` gives the page again, as `doc` came, for the rare article
+/// where Readability (which takes the page apart) finds too little: parsing
+/// twice then costs less than copying every article's tree beforehand.
+pub(crate) fn extract(
+    doc: Document,
+    kind: PageType,
+    base: Option<&url::Url>,
+    reparse: impl FnOnce() -> Document,
+) -> Vec<Block> {
+    if matches!(kind, PageType::Article | PageType::Unspecified) {
+        if let Some((node, _)) = container(&doc, &CONTENT_SELECTORS[..MARKED_BODY_SELECTORS]) {
+            let ours = pruned(&node, kind, base);
+            if chars(&ours) >= SETTINGS.min_content_chars {
+                return ours;
+            }
+        }
+        let readable = readability(doc, base);
+        if chars(&readable) >= SETTINGS.min_content_chars {
+            return readable;
+        }
+        let doc = reparse();
+        let ours = ours(&doc, kind, base);
+        return finish(&doc, kind, base, longest(readable, ours));
+    }
+    let ours = ours(&doc, kind, base);
+    finish(&doc, kind, base, ours)
+}
+
+/// The choice, or when it is shorter than `min_content_chars` the longer of
+/// it and the whole body pruned; the whole body when pruning took everything.
+fn finish(doc: &Document, kind: PageType, base: Option<&url::Url>, chosen: Vec<Block>) -> Vec<Block> {
+    let chosen = if chars(&chosen) >= SETTINGS.min_content_chars {
+        chosen
+    } else {
+        let body = doc
+            .select("body")
+            .nodes()
+            .first()
+            .map(|node| pruned(node, kind, base))
+            .unwrap_or_default();
+        longest(chosen, body)
+    };
     if chosen.is_empty() {
         // Pruning took everything: the page's boilerplate names wrap its text.
-        return whole.unwrap_or_default();
+        return doc
+            .select("body")
+            .nodes()
+            .first()
+            .map(|body| blocks::collect(body, Origin::Text, base))
+            .unwrap_or_default();
     }
     chosen
 }
 
-/// Steps 1 to 3 of the module comment.
-fn cascade(doc: Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
-    let prune = |node: &NodeRef<'_>| is_boilerplate(node, kind);
-    let is_article = matches!(kind, PageType::Article | PageType::Unspecified);
-    let (container, marked) = if is_article || kind == PageType::Documentation {
-        match container(&doc, CONTENT_SELECTORS) {
-            Some((node, index)) => (Some(node), index < MARKED_BODY_SELECTORS),
-            None => (None, false),
-        }
+/// Our own extractor: the container's blocks, pruned and filtered.
+fn ours(doc: &Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
+    let selectors = if matches!(
+        kind,
+        PageType::Article | PageType::Unspecified | PageType::Documentation
+    ) {
+        CONTENT_SELECTORS
     } else {
-        (
-            container(&doc, MAIN_REGION_SELECTORS).map(|(node, _)| node),
-            false,
-        )
+        MAIN_REGION_SELECTORS
     };
+    container(doc, selectors)
+        .map(|(node, _)| pruned(&node, kind, base))
+        .unwrap_or_default()
+}
+
+/// The node's blocks without its boilerplate, filtered for `kind`.
+fn pruned(node: &NodeRef<'_>, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
     let keep_links = matches!(kind, PageType::Listing | PageType::Collection);
-    let ours = container
-        .map(|node| {
-            filtered(
-                blocks::collect_pruned(&node, Origin::Text, base, prune),
-                keep_links,
-            )
-        })
-        .unwrap_or_default();
-    let body = || {
-        let body = doc.select("body");
-        body.nodes()
-            .first()
-            .map(|node| {
-                filtered(
-                    blocks::collect_pruned(node, Origin::Text, base, prune),
-                    keep_links,
-                )
-            })
-            .unwrap_or_default()
-    };
-    let ours_chars = chars(&ours);
-    if !is_article || marked {
-        return if ours_chars >= SETTINGS.min_content_chars {
-            ours
-        } else {
-            longest(ours, body())
-        };
-    }
-    let fallback = body();
-    let second = second_opinion(doc, base);
-    #[allow(clippy::cast_precision_loss)]
-    let second_is_fuller = chars(&second) as f64 > SETTINGS.second_opinion_ratio * ours_chars as f64;
-    let chosen = if second_is_fuller || ours_chars < SETTINGS.min_content_chars {
-        longest(ours, second)
-    } else {
-        ours
-    };
-    if chars(&chosen) >= SETTINGS.min_content_chars {
-        chosen
-    } else {
-        longest(chosen, fallback)
-    }
+    filtered(
+        blocks::collect_pruned(node, Origin::Text, base, |node| is_boilerplate(node, kind)),
+        keep_links,
+    )
 }
 
 /// The first selector's best node (the one with most text that is not
@@ -280,9 +285,9 @@ fn filtered(blocks: Vec<Block>, keep_links: bool) -> Vec<Block> {
         .collect()
 }
 
-/// The second opinion: the content `dom_smoothie` chooses, none when it
-/// finds none.
-fn second_opinion(doc: Document, base: Option<&url::Url>) -> Vec<Block> {
+/// The content `dom_smoothie` (Readability) chooses, none when it finds
+/// none.
+fn readability(doc: Document, base: Option<&url::Url>) -> Vec<Block> {
     let config = dom_smoothie::Config {
         max_elements_to_parse: 0,
         ..dom_smoothie::Config::default()
@@ -313,7 +318,7 @@ mod tests {
     use super::*;
 
     fn texts(html: &str, kind: PageType) -> Vec<String> {
-        extract(Document::from(html), kind, None)
+        extract(Document::from(html), kind, None, || Document::from(html))
             .into_iter()
             .map(|block| block.text)
             .collect()
@@ -336,7 +341,9 @@ mod tests {
     fn an_article_drops_lines_of_links_and_a_listing_keeps_them() {
         let items = r#"<ul><li><a href="/a">Harbour wall to be rebuilt before the winter storms</a></li>
             <li><a href="/b">Ferry timetable changes from the first of May this year</a></li></ul>"#;
-        let html = format!("<body><main><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{items}</main></body>");
+        let html = format!(
+            "<body><main><div class=\"entry-content\"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{items}</div></main></body>"
+        );
         assert_eq!(texts(&html, PageType::Article).len(), 2);
         assert_eq!(texts(&html, PageType::Listing).len(), 4);
     }
