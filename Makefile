@@ -10,7 +10,12 @@ CORPUS := tests/fixtures/text
 # kept outside the project; `make test` scores every EVAL_HTML_EVERY-th page.
 BENCHMARK ?= ../shared/bench/article-extraction-benchmark
 EVAL_HTML_EVERY ?= 1
-EVAL_HTML_MIN_F1 ?= 0.93
+EVAL_HTML_MIN_F1 ?= 0.80
+# Trafilatura's word F1 and speed on the same pages (written by eval-reference
+# and bench), shown beside ours by eval-html when present; bench times both
+# on one core on every BENCH_HTML_EVERY-th page.
+HTML_REFERENCE ?= $(TARGET_DIR)/html-reference.json
+BENCH_HTML_EVERY ?= 5
 # Sentences in many languages (<code>/sentences.txt), kept outside the project.
 LANG_SENTENCES ?= ../shared/bench/lang-sentences-dev
 # Page-metadata benchmarks, kept outside the project like BENCHMARK: publication
@@ -83,11 +88,13 @@ unit: tools ## Run the tests (without lint and eval), ending with a count of pas
 eval: ## Quality report on the fixture corpus: exact records per field and language, throughput (release build)
 	$(CARGO) run --locked --release -q -p normalizer-eval -- text $(CORPUS)
 
-eval-html: ## HTML extraction benchmark: precision, recall, F1 and pages/s (BENCHMARK=dir, EVAL_HTML_EVERY=n for a sample)
-	@if [ -f '$(BENCHMARK)/ground-truth.json' ]; then \
-	  $(CARGO) run --locked --release -q -p normalizer-eval -- html '$(BENCHMARK)' --every $(EVAL_HTML_EVERY) --min-f1 $(EVAL_HTML_MIN_F1); \
-	else \
-	  echo "eval-html: no benchmark at $(BENCHMARK) (set BENCHMARK=dir); not scored"; \
+eval-html: ## Main content and page_type on Scrapinghub and WCXB: word F1 per page type (beside trafilatura's once eval-reference ran), page_type accuracy, pages/s, memory (BENCHMARK, WCXB_BENCHMARK, EVAL_HTML_EVERY)
+	@dirs=''; \
+	if [ -f '$(BENCHMARK)/ground-truth.json' ]; then dirs="$$dirs $(BENCHMARK)"; else echo "eval-html: no benchmark at $(BENCHMARK) (set BENCHMARK=dir); not scored"; fi; \
+	if [ -d '$(WCXB_BENCHMARK)/ground-truth' ]; then dirs="$$dirs $(WCXB_BENCHMARK)"; else echo "eval-html: no benchmark at $(WCXB_BENCHMARK) (set WCXB_BENCHMARK=dir); not scored"; fi; \
+	reference=''; if [ -f '$(HTML_REFERENCE)' ] && [ '$(EVAL_HTML_EVERY)' = 1 ]; then reference='--reference $(HTML_REFERENCE)'; fi; \
+	if [ -n "$$dirs" ]; then \
+	  $(CARGO) run --locked --release -q -p normalizer-eval -- html $$dirs --every $(EVAL_HTML_EVERY) --min-f1 $(EVAL_HTML_MIN_F1) $$reference; \
 	fi
 
 eval-lang: ## Language accuracy on sentences, as articles and single lines, beside whatlang alone (LANG_SENTENCES=dir)
@@ -119,10 +126,21 @@ eval-reference: ## htmldate and trafilatura on the same pages as eval-dates and 
 	@if [ -d '$(WCXB_BENCHMARK)/ground-truth' ]; then \
 	  PYTHONPATH=$(PYTHON_REF) python3 crates/eval/scripts/wcxb_trafilatura.py '$(WCXB_BENCHMARK)'; \
 	else echo "eval-reference: no benchmark at $(WCXB_BENCHMARK)"; fi
+	@if [ -f '$(BENCHMARK)/ground-truth.json' ] && [ -d '$(WCXB_BENCHMARK)/ground-truth' ]; then \
+	  mkdir -p '$(dir $(HTML_REFERENCE))'; \
+	  PYTHONPATH=$(PYTHON_REF) python3 crates/eval/scripts/html_trafilatura.py --scrapinghub '$(BENCHMARK)' --wcxb '$(WCXB_BENCHMARK)' --out '$(HTML_REFERENCE)'; \
+	else echo "eval-reference: main content needs $(BENCHMARK) and $(WCXB_BENCHMARK)"; fi
 
-bench: ## Criterion benches of the pipeline, then load the release server with normalizer-loadgen; writes bench/RESULTS.md
-	$(CARGO) build --locked --release -p article-normalizer -p normalizer-loadgen
+bench: ## Criterion benches, main content beside trafilatura on one core (speed ratio), then load the release server with normalizer-loadgen; writes bench/RESULTS.md
+	$(CARGO) build --locked --release -p article-normalizer -p normalizer-loadgen -p normalizer-eval
 	$(CARGO) bench --locked -p normalizer-pipeline
+	@test -d $(PYTHON_REF)/trafilatura || python3 -m pip install --quiet --target $(PYTHON_REF) $(PYTHON_REF_PACKAGES)
+	@if [ -f '$(BENCHMARK)/ground-truth.json' ] && [ -d '$(WCXB_BENCHMARK)/ground-truth' ]; then \
+	  PYTHONPATH=$(PYTHON_REF) taskset -c 0 python3 crates/eval/scripts/html_trafilatura.py --scrapinghub '$(BENCHMARK)' \
+	    --wcxb '$(WCXB_BENCHMARK)' --every $(BENCH_HTML_EVERY) --out $(TARGET_DIR)/html-bench-reference.json; \
+	  taskset -c 0 $(TARGET_DIR)/release/normalizer-eval html '$(BENCHMARK)' '$(WCXB_BENCHMARK)' --every $(BENCH_HTML_EVERY) \
+	    --reference $(TARGET_DIR)/html-bench-reference.json; \
+	else echo "bench: no HTML benchmarks at $(BENCHMARK) and $(WCXB_BENCHMARK); speed beside trafilatura not measured"; fi
 	$(TARGET_DIR)/release/normalizer-loadgen bench --server $(TARGET_DIR)/release/article-normalizer \
 	  --corpus $(CORPUS) --output bench/RESULTS.md
 

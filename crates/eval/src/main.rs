@@ -4,7 +4,7 @@
 //!
 //! # Layout
 //! - `text`: the quality report over the fixture corpus.
-//! - `html`: the article-body extraction benchmark.
+//! - `html`: main content and `page_type` on the HTML benchmarks.
 //! - `lang`: language accuracy on sentences, beside whatlang alone.
 //! - `dates`: publication dates on real pages, scored as htmldate scores them.
 //! - `wcxb`: title, authors and date on the WCXB pages, right on N of M.
@@ -44,12 +44,22 @@ enum Command {
         #[arg(long, default_value_t = 100.0, value_name = "PERCENT")]
         min_exact: f64,
     },
-    /// Score HTML extraction on an article-body benchmark (`html/<id>.html.gz`
-    /// and `ground-truth.json`): precision, recall, F1 and pages per second.
+    /// Score main-content extraction and `page_type` on benchmarks laid out
+    /// as Scrapinghub's (`html/<id>.html.gz`, `ground-truth.json`) or WCXB's
+    /// (`html/<id>.html.gz`, `ground-truth/<id>.json`): word F1 per page
+    /// type, `page_type` accuracy, pages per second and memory.
     Html {
-        #[command(flatten)]
-        pages: Pages,
-        /// Fail when F1 is under this floor.
+        /// The benchmark folders.
+        #[arg(value_name = "DIR", required = true)]
+        dirs: Vec<PathBuf>,
+        /// Score every N-th page only (1 for all).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        every: usize,
+        /// The reference tool's scores on the same pages, as
+        /// `scripts/html_trafilatura.py --out` writes them.
+        #[arg(long, value_name = "FILE")]
+        reference: Option<PathBuf>,
+        /// Fail when the word F1 of a benchmark is under this floor.
         #[arg(long, default_value_t = 0.0, value_name = "F1")]
         min_f1: f64,
     },
@@ -146,8 +156,13 @@ fn main() -> anyhow::Result<()> {
             print!("{}", report.text);
             Ok(())
         }
-        Command::Html { pages, min_f1 } => {
-            let report = html::evaluate(&pages.dir, pages.every, &settings.pipeline.options)?;
+        Command::Html {
+            dirs,
+            every,
+            reference,
+            min_f1,
+        } => {
+            let report = html::evaluate(&dirs, every, &settings.pipeline.options, reference.as_deref())?;
             print!("{}", report.text);
             at_least(report.f1, min_f1, "F1")
         }

@@ -23,6 +23,10 @@ pub struct Article {
     pub publisher: String,
     /// Outlets that republished it after the publisher, in order.
     pub republishers: Vec<String>,
+    /// What kind of page the article came from (HTML only): its body is
+    /// what that kind of page holds, an article's text, a forum's posts, a
+    /// listing's items.
+    pub page_type: PageType,
     /// Body paragraphs in document order.
     pub body: Vec<String>,
     /// Image captions, each once, in order of first appearance.
@@ -44,6 +48,71 @@ pub struct Article {
     pub stats: Stats,
     /// The charset the article was read in, and how it was chosen.
     pub source_charset: crate::SourceCharset,
+}
+
+/// What kind of page an HTML page is, as the classes of the WCXB benchmark
+/// name them. The names are part of the wire contract.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageType {
+    /// Plain text, or a page the classifier did not run on.
+    #[default]
+    Unspecified,
+    /// One story, post or essay: running text under a headline.
+    Article,
+    /// A list of items each linking to its own page: search results, an
+    /// index of stories, a table of offers.
+    Listing,
+    /// A thread of posts by several people: a forum, a question and its
+    /// answers, a thread of comments as the page's content.
+    Forum,
+    /// One thing for sale: its description, price and specifications.
+    Product,
+    /// A category or tag page gathering other pages under a heading, with
+    /// text of its own.
+    Collection,
+    /// Reference or how-to pages of software or a product: headings, code,
+    /// parameters.
+    Documentation,
+    /// A company's or an organisation's page about what it offers: services,
+    /// about, contact, pricing, landing pages.
+    Service,
+}
+
+impl PageType {
+    /// Every type, in wire order (Unspecified first).
+    pub const ALL: [Self; 8] = [
+        Self::Unspecified,
+        Self::Article,
+        Self::Listing,
+        Self::Forum,
+        Self::Product,
+        Self::Collection,
+        Self::Documentation,
+        Self::Service,
+    ];
+
+    /// The type's name, as the WCXB benchmark labels pages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unspecified => "unspecified",
+            Self::Article => "article",
+            Self::Listing => "listing",
+            Self::Forum => "forum",
+            Self::Product => "product",
+            Self::Collection => "collection",
+            Self::Documentation => "documentation",
+            Self::Service => "service",
+        }
+    }
+
+    /// The type named `name` (as [`PageType::as_str`] writes it; `category`
+    /// is a collection), if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        if name == "category" {
+            return Some(Self::Collection);
+        }
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
 }
 
 /// An image caption.

@@ -59,6 +59,9 @@ pub(crate) struct Block {
     pub origin: Origin,
     /// The target of the block's only link, when it has exactly one.
     pub href: Option<String>,
+    /// How many of the text's characters (white space aside) were link
+    /// text in the page: a block that is mostly links is navigation.
+    pub linked_chars: usize,
     /// What a stage decided the block is.
     pub role: Role,
 }
@@ -70,6 +73,7 @@ impl Block {
             list_item,
             origin: Origin::Text,
             href: None,
+            linked_chars: 0,
             role: Role::Body,
         }
     }

@@ -1,24 +1,27 @@
 //! From a page to blocks and metadata, in place of `unicode` and `blocks`. The page is parsed
 //! by html5ever (through `dom_query`), which survives any markup; its
-//! metadata is read; the boxes our own rules know are taken out (`boxes`),
-//! and reader comments apart from them (`reader_comments`);
-//! the main content is chosen by `dom_smoothie`, a port of Mozilla's
-//! Readability; and the content and the boxes are cut into blocks, so the
-//! text stages that follow see the same shapes as for plain text.
+//! metadata is read; its kind is told (`page_type`); the boxes our own
+//! rules know are taken out (`boxes`), and reader comments apart from them
+//! (`reader_comments`); the main content is chosen by the cascade in
+//! `content` (our extractor, `dom_smoothie` as a second opinion); and the
+//! content and the boxes are cut into blocks, so the text stages that
+//! follow see the same shapes as for plain text.
 //!
 //! Reads: `Input::text` (the page) and `Article::url`. Writes: the blocks,
-//! with their `Origin` and `href`, `Document::page` and
-//! `Article::reader_comments`; refuses a page
-//! nesting too deep or giving no block.
+//! with their `Origin` and `href`, `Article::page_type`, `Document::page`
+//! and `Article::reader_comments`; refuses a page nesting too deep or giving
+//! no block.
 
 pub(crate) mod authors;
 mod blocks;
 mod boxes;
 mod caption_boxes;
+mod content;
 mod dates;
 mod json_ld;
 mod metadata;
 mod nesting;
+mod page_type;
 mod reader_comments;
 
 use dom_query::Document;
@@ -27,8 +30,8 @@ pub(crate) use dates::{PageDate, printed as printed_day};
 pub(crate) use metadata::Metadata;
 
 use crate::{
-    article::ReaderComment,
-    document::{Block, Origin},
+    article::{PageType, ReaderComment},
+    document::Block,
     error::NormalizeError,
 };
 
@@ -45,6 +48,7 @@ const MAX_ESTIMATED_DEPTH: usize = 2 * MAX_NESTING_DEPTH;
 #[derive(Debug)]
 pub(crate) struct Page {
     pub metadata: Metadata,
+    pub page_type: PageType,
     pub blocks: Vec<Block>,
     pub reader_comments: Vec<ReaderComment>,
 }
@@ -73,35 +77,33 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
         .as_deref()
         .and_then(|canonical| url::Url::parse(canonical).ok())
         .or(page_url);
-    let mut boxed = boxes::take_labelled(&doc, base.as_ref());
-    let reader_comments = reader_comments::take(&doc);
-    boxed.extend(boxes::take(&doc, base.as_ref()));
-    caption_boxes::mark(&doc);
-    let mut blocks = main_content(doc, base.as_ref());
+    let page_type = page_type::classify(&doc, &page_type::Signals::read(&doc, base.as_ref()));
+    let (boxed, reader_comments) = take_known(&doc, base.as_ref());
+    let reparse = || {
+        let doc = Document::from(html);
+        take_known(&doc, base.as_ref());
+        doc
+    };
+    let mut blocks = content::extract(doc, page_type, base.as_ref(), reparse);
     blocks.extend(boxed);
     Ok(Page {
         metadata,
+        page_type,
         blocks,
         reader_comments,
     })
 }
 
-/// The blocks of the main content, as `dom_smoothie` chooses it; none when
-/// it finds no content.
-fn main_content(doc: Document, base: Option<&url::Url>) -> Vec<Block> {
-    let config = dom_smoothie::Config {
-        max_elements_to_parse: 0,
-        ..dom_smoothie::Config::default()
-    };
-    let article = dom_smoothie::Readability::with_document(doc, base.map(url::Url::as_str), Some(config))
-        .and_then(|mut readability| readability.parse());
-    match article {
-        Ok(article) => {
-            let content = Document::fragment(article.content);
-            blocks::collect(&content.root(), Origin::Text, base)
-        }
-        Err(_) => Vec::new(),
-    }
+/// Takes what our own rules know out of the page, before the main content
+/// is chosen: labelled commentary boxes, then reader comments, then the
+/// other boxes; and marks caption boxes as figures. Gives the boxes' blocks
+/// and the reader comments.
+fn take_known(doc: &Document, base: Option<&url::Url>) -> (Vec<Block>, Vec<ReaderComment>) {
+    let mut boxed = boxes::take_labelled(doc, base);
+    let reader_comments = reader_comments::take(doc);
+    boxed.extend(boxes::take(doc, base));
+    caption_boxes::mark(doc);
+    (boxed, reader_comments)
 }
 
 /// Extracts the page's blocks and metadata into the document.
@@ -111,6 +113,7 @@ fn main_content(doc: Document, base: Option<&url::Url>) -> Vec<Block> {
 pub(crate) fn apply(doc: &mut crate::document::Document<'_>) -> Result<(), NormalizeError> {
     let page = extract(doc.input.text, &doc.article.url)?;
     doc.blocks = page.blocks;
+    doc.article.page_type = page.page_type;
     doc.page = Some(page.metadata);
     doc.article.reader_comments = page.reader_comments;
     Ok(())
@@ -119,6 +122,7 @@ pub(crate) fn apply(doc: &mut crate::document::Document<'_>) -> Result<(), Norma
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Origin;
 
     const PAGE: &str = r#"<!doctype html><html><head>
         <title>Dam opens | River Post</title>

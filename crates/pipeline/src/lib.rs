@@ -57,7 +57,8 @@ mod trailers;
 mod unicode;
 
 pub use article::{
-    Article, Caption, Commentary, Fingerprint, Language, Link, ReaderComment, Removed, RemovedKind, Stats,
+    Article, Caption, Commentary, Fingerprint, Language, Link, PageType, ReaderComment, Removed, RemovedKind,
+    Stats,
 };
 pub use charset::{CharsetSource, DecodedPage, SourceCharset, decode_page};
 pub use error::{NormalizeError, UnknownLanguage};

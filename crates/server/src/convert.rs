@@ -3,7 +3,7 @@
 //! [`ArticleInput`] that is valid by construction, records are mapped onto
 //! `NormalizedArticle`.
 
-use normalizer_pipeline::{Article, CharsetSource, LanguageAllowlist, Options, SourceCharset};
+use normalizer_pipeline::{Article, CharsetSource, LanguageAllowlist, Options, PageType, SourceCharset};
 use normalizer_proto::v1 as pb;
 
 use crate::error::{ContentField, ServiceError};
@@ -104,6 +104,20 @@ impl ArticleInput {
     }
 }
 
+/// The wire value of a page type.
+fn page_type(kind: PageType) -> pb::PageType {
+    match kind {
+        PageType::Unspecified => pb::PageType::Unspecified,
+        PageType::Article => pb::PageType::Article,
+        PageType::Listing => pb::PageType::Listing,
+        PageType::Forum => pb::PageType::Forum,
+        PageType::Product => pb::PageType::Product,
+        PageType::Collection => pb::PageType::Collection,
+        PageType::Documentation => pb::PageType::Documentation,
+        PageType::Service => pb::PageType::Service,
+    }
+}
+
 /// Maps a pipeline record onto the wire type, with the caller's id.
 pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
     let paragraphs = |texts: Vec<String>| texts.into_iter().map(|text| pb::Paragraph { text }).collect();
@@ -114,6 +128,7 @@ pub fn to_proto(id: String, article: Article) -> pb::NormalizedArticle {
         published_at: article.published_at.map(Into::into),
         published_at_local: article.published_at_local.unwrap_or_default(),
         updated_at: article.updated_at.map(Into::into),
+        page_type: page_type(article.page_type).into(),
         authors: article.authors,
         publisher: article.publisher,
         republishers: article.republishers,

@@ -1,7 +1,9 @@
 //! Cutting a DOM subtree into blocks: a block element (paragraph, heading,
 //! list item, table cell, caption…) or a `<br>` ends a block; inline
 //! elements and links stay in the text, their URLs out of it. The walk keeps
-//! its own stack, so no nesting depth can exhaust the thread's stack.
+//! its own stack, so no nesting depth can exhaust the thread's stack; a
+//! caller may prune subtrees it knows are boilerplate, and each block counts
+//! the characters of its text that were link text.
 
 use dom_query::NodeRef;
 
@@ -92,6 +94,8 @@ enum Element {
     Block,
     ListItem,
     Figure,
+    /// A link: leaving it ends the link text, not the block.
+    Link,
 }
 
 /// The block being written, and where the walk is.
@@ -102,6 +106,9 @@ struct Writer<'u> {
     hrefs: Vec<String>,
     list_depth: usize,
     figure_depth: usize,
+    link_depth: usize,
+    /// Characters of `raw` written inside a link.
+    linked: usize,
     blocks: Vec<Block>,
 }
 
@@ -110,6 +117,7 @@ impl Writer<'_> {
         let text = unicode::normalize(&self.raw);
         self.raw.clear();
         let hrefs = std::mem::take(&mut self.hrefs);
+        let linked = std::mem::take(&mut self.linked);
         if text.is_empty() {
             return;
         }
@@ -124,10 +132,14 @@ impl Writer<'_> {
             self.origin
         };
         block.href = href;
+        block.linked_chars = linked.min(text_chars(&block.text));
         self.blocks.push(block);
     }
 
     fn push_text(&mut self, text: &str) {
+        if self.link_depth > 0 {
+            self.linked += text_chars(text);
+        }
         // Line breaks in markup are spaces; `unicode::normalize` folds the runs.
         self.raw
             .extend(text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
@@ -148,9 +160,24 @@ impl Writer<'_> {
     }
 }
 
+/// Characters other than white space: what link shares are measured in.
+pub(crate) fn text_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
 /// The blocks of `root`'s subtree, in document order, each from `origin`
 /// unless inside a figure; `page_url` makes link targets absolute.
 pub(crate) fn collect(root: &NodeRef<'_>, origin: Origin, page_url: Option<&url::Url>) -> Vec<Block> {
+    collect_pruned(root, origin, page_url, |_| false)
+}
+
+/// As [`collect`], without the subtrees of the elements `prune` names.
+pub(crate) fn collect_pruned(
+    root: &NodeRef<'_>,
+    origin: Origin,
+    page_url: Option<&url::Url>,
+    prune: impl Fn(&NodeRef<'_>) -> bool,
+) -> Vec<Block> {
     let mut writer = Writer {
         origin,
         page_url,
@@ -158,16 +185,22 @@ pub(crate) fn collect(root: &NodeRef<'_>, origin: Origin, page_url: Option<&url:
         hrefs: Vec::new(),
         list_depth: 0,
         figure_depth: 0,
+        link_depth: 0,
+        linked: 0,
         blocks: Vec::new(),
     };
     let mut stack = vec![Step::Enter(*root)];
     while let Some(step) = stack.pop() {
         let node = match step {
             Step::Enter(node) => node,
+            Step::Leave(Element::Link) => {
+                writer.link_depth -= 1;
+                continue;
+            }
             Step::Leave(element) => {
                 writer.flush();
                 match element {
-                    Element::Block => {}
+                    Element::Block | Element::Link => {}
                     Element::ListItem => writer.list_depth -= 1,
                     Element::Figure => writer.figure_depth -= 1,
                 }
@@ -182,6 +215,7 @@ pub(crate) fn collect(root: &NodeRef<'_>, origin: Origin, page_url: Option<&url:
             let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
             match name.as_str() {
                 name if SKIPPED.contains(&name) => continue,
+                _ if node.id != root.id && prune(&node) => continue,
                 "br" | "hr" => {
                     writer.flush();
                     continue;
@@ -194,6 +228,8 @@ pub(crate) fn collect(root: &NodeRef<'_>, origin: Origin, page_url: Option<&url:
                     if let Some(href) = node.attr("href") {
                         writer.hrefs.push(href.trim().to_owned());
                     }
+                    writer.link_depth += 1;
+                    stack.push(Step::Leave(Element::Link));
                 }
                 name if BLOCK_ELEMENTS.contains(&name) => {
                     writer.flush();

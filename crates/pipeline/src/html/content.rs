@@ -1,0 +1,365 @@
+//! The main content of a page, chosen by a cascade written once here:
+//!
+//! 1. **A marked article body.** On articles, the first container of the
+//!    first [`MARKED_BODY_SELECTORS`] of [`CONTENT_SELECTORS`]
+//!    (`itemprop=articleBody`, the body classes CMSs print) holding at least
+//!    `min_container_chars` of text that is not mostly links is the text,
+//!    when it keeps `min_content_chars` once pruned (see step 3).
+//! 2. **Readability.** Otherwise, on articles, `dom_smoothie`, a port of
+//!    Mozilla's Readability, scores the page's nodes by text and link
+//!    density; a choice of at least `min_content_chars` stands. This was the
+//!    whole extractor before the cascade, and it is right on most news
+//!    pages: our own rules never override it there, and it runs alone (the
+//!    page is parsed a second time only when it finds too little).
+//! 3. **Our own extractor.** On pages that are not articles (a forum, a
+//!    listing, a product…), and on articles where Readability found too
+//!    little, the container is the first of [`CONTENT_SELECTORS`] (articles,
+//!    documentation) or of the main-region selectors (the rest, whose
+//!    content is many items rather than one text). Inside it, boilerplate
+//!    subtrees are pruned by tag ([`PRUNED_TAGS`]) and by class and id words
+//!    ([`BOILERPLATE_WORDS`]); a forum keeps its comment and reply subtrees,
+//!    which are its posts. Blocks that are mostly link text are dropped
+//!    (navigation), except on listings and collections (their items are
+//!    links). On articles the longer of this and Readability's choice wins.
+//! 4. **Fallback.** A choice shorter than `min_content_chars` gives way to
+//!    the whole body, pruned, when that is longer; when pruning left nothing
+//!    (the page's wrappers carry boilerplate names) to the whole body.
+//!
+//! Every threshold is in [`SETTINGS`].
+
+use dom_query::{Document, NodeRef};
+
+use super::blocks;
+use crate::{
+    article::PageType,
+    document::{Block, Origin},
+};
+
+/// The cascade's thresholds, in one table.
+#[derive(Debug)]
+pub(crate) struct Settings {
+    /// A container holds at least this many characters (white space aside)
+    /// of text that is not link text.
+    pub min_container_chars: usize,
+    /// A container whose text is more than this share link text is a menu.
+    pub max_container_link_share: f64,
+    /// In an article, a block more than this share link text is dropped.
+    pub max_block_link_share: f64,
+    /// …unless it is this long (characters), when it is prose with links.
+    pub long_block_chars: usize,
+    /// A choice shorter than this (characters) falls back.
+    pub min_content_chars: usize,
+}
+
+/// The thresholds in force.
+pub(crate) const SETTINGS: Settings = Settings {
+    min_container_chars: 250,
+    max_container_link_share: 0.5,
+    max_block_link_share: 0.6,
+    long_block_chars: 160,
+    min_content_chars: 200,
+};
+
+/// Containers of an article's text, most specific first: what CMSs and
+/// schema.org mark as the body, then the page's own article and main
+/// regions.
+pub(crate) const CONTENT_SELECTORS: &[&str] = &[
+    "[itemprop=articleBody]",
+    ".entry-content, .post-content, .article-content, .article-body, .article__body, .story-body, \
+     .post-body, .c-article-body, .content-body, .articleBody, .article-text, .story-content, .post-entry, \
+     .td-post-content, .single-content, .blog-post-content, .rich-text",
+    "article",
+    "main, [role=main]",
+    "#content, #main, #main-content, .main-content, #primary, .content",
+];
+
+/// How many of the selectors above are marked article bodies: a container
+/// found by one of them is the article's text, without a second opinion.
+const MARKED_BODY_SELECTORS: usize = 2;
+
+/// The page's main region for pages that are not articles.
+const MAIN_REGION_SELECTORS: &[&str] = &[
+    "main, [role=main]",
+    "#content, #main, #main-content, .main-content",
+];
+
+/// Elements never part of the main content.
+/// (Not `form`: ASP.NET pages wrap the whole page in one.)
+pub(crate) const PRUNED_TAGS: &[&str] = &["nav", "aside", "footer", "header", "dialog", "menu"];
+
+/// Class and id words (lower case, split at `-`, `_` and spaces) that mark
+/// boilerplate: navigation, sharing, promotion, consent, related links.
+/// (Not `widget`: page builders such as Elementor call every block of the
+/// article a widget.)
+pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "footer",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "related",
+    "recommended",
+    "promo",
+    "advert",
+    "advertisement",
+    "ads",
+    "banner",
+    "cookie",
+    "cookies",
+    "consent",
+    "popup",
+    "modal",
+    "pagination",
+    "pager",
+    "toolbar",
+    "skip",
+    "login",
+    "signup",
+    "comments",
+    "comment",
+    "disqus",
+    "respond",
+    "tags",
+    "taglist",
+    "byline",
+    "author",
+    "meta",
+];
+
+/// Boilerplate words that name a forum's posts, kept on forum pages.
+const POST_WORDS: &[&str] = &["comments", "comment", "respond", "author", "meta"];
+
+/// The blocks of the page's main content, for a page of kind `kind`.
+/// `reparse` gives the page again, as `doc` came, for the rare article
+/// where Readability (which takes the page apart) finds too little: parsing
+/// twice then costs less than copying every article's tree beforehand.
+pub(crate) fn extract(
+    doc: Document,
+    kind: PageType,
+    base: Option<&url::Url>,
+    reparse: impl FnOnce() -> Document,
+) -> Vec<Block> {
+    if matches!(kind, PageType::Article | PageType::Unspecified) {
+        if let Some((node, _)) = container(&doc, &CONTENT_SELECTORS[..MARKED_BODY_SELECTORS]) {
+            let ours = pruned(&node, kind, base);
+            if chars(&ours) >= SETTINGS.min_content_chars {
+                return ours;
+            }
+        }
+        let readable = readability(doc, base);
+        if chars(&readable) >= SETTINGS.min_content_chars {
+            return readable;
+        }
+        let doc = reparse();
+        let ours = ours(&doc, kind, base);
+        return finish(&doc, kind, base, longest(readable, ours));
+    }
+    let ours = ours(&doc, kind, base);
+    finish(&doc, kind, base, ours)
+}
+
+/// The choice, or when it is shorter than `min_content_chars` the longer of
+/// it and the whole body pruned; the whole body when pruning took everything.
+fn finish(doc: &Document, kind: PageType, base: Option<&url::Url>, chosen: Vec<Block>) -> Vec<Block> {
+    let chosen = if chars(&chosen) >= SETTINGS.min_content_chars {
+        chosen
+    } else {
+        let body = doc
+            .select("body")
+            .nodes()
+            .first()
+            .map(|node| pruned(node, kind, base))
+            .unwrap_or_default();
+        longest(chosen, body)
+    };
+    if chosen.is_empty() {
+        // Pruning took everything: the page's boilerplate names wrap its text.
+        return doc
+            .select("body")
+            .nodes()
+            .first()
+            .map(|body| blocks::collect(body, Origin::Text, base))
+            .unwrap_or_default();
+    }
+    chosen
+}
+
+/// Our own extractor: the container's blocks, pruned and filtered.
+fn ours(doc: &Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
+    let selectors = if matches!(
+        kind,
+        PageType::Article | PageType::Unspecified | PageType::Documentation
+    ) {
+        CONTENT_SELECTORS
+    } else {
+        MAIN_REGION_SELECTORS
+    };
+    container(doc, selectors)
+        .map(|(node, _)| pruned(&node, kind, base))
+        .unwrap_or_default()
+}
+
+/// The node's blocks without its boilerplate, filtered for `kind`.
+fn pruned(node: &NodeRef<'_>, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
+    let keep_links = matches!(kind, PageType::Listing | PageType::Collection);
+    filtered(
+        blocks::collect_pruned(node, Origin::Text, base, |node| is_boilerplate(node, kind)),
+        keep_links,
+    )
+}
+
+/// The first selector's best node (the one with most text that is not
+/// links) holding enough text, and the selector's index.
+fn container<'a>(doc: &'a Document, selectors: &[&str]) -> Option<(NodeRef<'a>, usize)> {
+    selectors.iter().enumerate().find_map(|(index, selector)| {
+        doc.select(selector)
+            .nodes()
+            .iter()
+            .map(|node| (*node, unlinked_chars(node)))
+            .filter(|(_, (text, linked))| {
+                let text = *text;
+                #[allow(clippy::cast_precision_loss)]
+                let share = *linked as f64 / text.max(1) as f64;
+                text.saturating_sub(*linked) >= SETTINGS.min_container_chars
+                    && share <= SETTINGS.max_container_link_share
+            })
+            .max_by_key(|(_, (text, linked))| text - linked)
+            .map(|(node, _)| (node, index))
+    })
+}
+
+/// A node's characters, and how many of them are link text.
+fn unlinked_chars(node: &NodeRef<'_>) -> (usize, usize) {
+    let text = blocks::text_chars(&node.text());
+    let linked = node
+        .find(&["a"])
+        .iter()
+        .map(|link| blocks::text_chars(&link.text()))
+        .sum::<usize>();
+    (text, linked.min(text))
+}
+
+/// Whether the element is boilerplate on a page of kind `kind`.
+fn is_boilerplate(node: &NodeRef<'_>, kind: PageType) -> bool {
+    let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
+    if PRUNED_TAGS.contains(&name.as_ref()) {
+        return true;
+    }
+    if matches!(name.as_ref(), "body" | "main" | "article" | "html") {
+        return false;
+    }
+    let names = [node.attr("class"), node.attr("id")];
+    names.iter().flatten().any(|value| {
+        value
+            .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+            .map(str::to_ascii_lowercase)
+            .any(|word| {
+                BOILERPLATE_WORDS.contains(&word.as_str())
+                    && !(kind == PageType::Forum && POST_WORDS.contains(&word.as_str()))
+            })
+    })
+}
+
+/// The blocks without those that are mostly link text, unless `keep_links`.
+fn filtered(blocks: Vec<Block>, keep_links: bool) -> Vec<Block> {
+    if keep_links {
+        return blocks;
+    }
+    blocks
+        .into_iter()
+        .filter(|block| {
+            let text = blocks::text_chars(&block.text);
+            #[allow(clippy::cast_precision_loss)]
+            let share = block.linked_chars as f64 / text.max(1) as f64;
+            share <= SETTINGS.max_block_link_share || text >= SETTINGS.long_block_chars
+        })
+        .collect()
+}
+
+/// The content `dom_smoothie` (Readability) chooses, none when it finds
+/// none.
+fn readability(doc: Document, base: Option<&url::Url>) -> Vec<Block> {
+    let config = dom_smoothie::Config {
+        max_elements_to_parse: 0,
+        ..dom_smoothie::Config::default()
+    };
+    let article = dom_smoothie::Readability::with_document(doc, base.map(url::Url::as_str), Some(config))
+        .and_then(|mut readability| readability.parse());
+    match article {
+        Ok(article) => {
+            let content = Document::fragment(article.content);
+            blocks::collect(&content.root(), Origin::Text, base)
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The characters of the blocks' text.
+fn chars(blocks: &[Block]) -> usize {
+    blocks.iter().map(|block| blocks::text_chars(&block.text)).sum()
+}
+
+/// The one with more text.
+fn longest(a: Vec<Block>, b: Vec<Block>) -> Vec<Block> {
+    if chars(&b) > chars(&a) { b } else { a }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str, kind: PageType) -> Vec<String> {
+        extract(Document::from(html), kind, None, || Document::from(html))
+            .into_iter()
+            .map(|block| block.text)
+            .collect()
+    }
+
+    const PARAGRAPH: &str = "The harbour board agreed on Thursday to rebuild the north wall before winter, after storms in March left a gap wide enough for a small boat to pass through at high tide.";
+
+    #[test]
+    fn a_marked_article_body_is_the_content_without_its_boilerplate() {
+        let html = format!(
+            r#"<body><nav><a href="/">Home</a></nav><div class="entry-content"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>
+            <div class="share-buttons">Share on Facebook</div></div><div class="sidebar"><p>Most read today</p></div></body>"#
+        );
+        let texts = texts(&html, PageType::Article);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.iter().all(|text| text == PARAGRAPH));
+    }
+
+    #[test]
+    fn an_article_drops_lines_of_links_and_a_listing_keeps_them() {
+        let items = r#"<ul><li><a href="/a">Harbour wall to be rebuilt before the winter storms</a></li>
+            <li><a href="/b">Ferry timetable changes from the first of May this year</a></li></ul>"#;
+        let html = format!(
+            "<body><main><div class=\"entry-content\"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{items}</div></main></body>"
+        );
+        assert_eq!(texts(&html, PageType::Article).len(), 2);
+        assert_eq!(texts(&html, PageType::Listing).len(), 4);
+    }
+
+    #[test]
+    fn a_forum_keeps_its_replies() {
+        let html = format!(
+            r#"<body><main><div class="post"><p>{PARAGRAPH}</p></div>
+            <div class="comment reply"><p>I saw the gap myself last week, and it is wider than the photographs suggest.</p></div></main></body>"#
+        );
+        assert_eq!(texts(&html, PageType::Forum).len(), 2);
+    }
+
+    #[test]
+    fn a_page_without_a_container_falls_back_to_its_body() {
+        let html = format!("<body><div><p>{PARAGRAPH}</p></div><footer>© Harbour News</footer></body>");
+        assert_eq!(texts(&html, PageType::Article), [PARAGRAPH]);
+    }
+}

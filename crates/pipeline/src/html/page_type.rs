@@ -1,0 +1,476 @@
+//! What kind of page this is: an article, a listing, a forum thread, a
+//! product, a collection, documentation or a service page. Each kind gathers
+//! votes from general signals, and the kind with the most wins; an article
+//! wins ties, being the commonest page a newsroom sends.
+//!
+//! The signals, each a table below:
+//! 1. what the page says it is: JSON-LD `@type` and `og:type`;
+//! 2. the shape of its URL: host prefixes (`docs.`, `forum.`) and path
+//!    words (`/threads/`, `/products/`, `/collections/`, a dated path);
+//! 3. its structure: code blocks, prices and cart buttons, repeated posts,
+//!    repeated item cards, long paragraphs of running text.
+
+use dom_query::Document;
+
+use crate::article::PageType;
+
+/// A signal's weight for one kind.
+type Vote = (PageType, u32);
+
+/// JSON-LD `@type`s (lower case) and the kind each votes for.
+const JSON_LD_TYPES: &[(&str, Vote)] = &[
+    ("article", (PageType::Article, 3)),
+    ("newsarticle", (PageType::Article, 4)),
+    ("blogposting", (PageType::Article, 4)),
+    ("reportagenewsarticle", (PageType::Article, 4)),
+    ("opinionnewsarticle", (PageType::Article, 4)),
+    ("analysisnewsarticle", (PageType::Article, 4)),
+    ("liveblogposting", (PageType::Article, 4)),
+    ("scholarlyarticle", (PageType::Article, 3)),
+    ("techarticle", (PageType::Documentation, 3)),
+    ("apireference", (PageType::Documentation, 4)),
+    ("discussionforumposting", (PageType::Forum, 6)),
+    ("qapage", (PageType::Forum, 6)),
+    ("product", (PageType::Product, 4)),
+    ("productgroup", (PageType::Product, 3)),
+    ("collectionpage", (PageType::Collection, 3)),
+    ("itemlist", (PageType::Listing, 1)),
+    ("searchresultspage", (PageType::Listing, 4)),
+    ("service", (PageType::Service, 2)),
+    ("professionalservice", (PageType::Service, 2)),
+    ("course", (PageType::Service, 2)),
+];
+
+/// `og:type` values (lower case) and the kind each votes for.
+const OG_TYPES: &[(&str, Vote)] = &[
+    ("article", (PageType::Article, 2)),
+    ("blog", (PageType::Article, 1)),
+    ("product", (PageType::Product, 4)),
+    ("product.item", (PageType::Product, 4)),
+    ("product.group", (PageType::Collection, 4)),
+    ("product:group", (PageType::Collection, 4)),
+    ("book", (PageType::Documentation, 1)),
+];
+
+/// The first label of a host (`docs.` in `docs.example.org`) and the kind
+/// each votes for.
+const HOST_PREFIXES: &[(&str, Vote)] = &[
+    ("docs", (PageType::Documentation, 4)),
+    ("doc", (PageType::Documentation, 4)),
+    ("developer", (PageType::Documentation, 2)),
+    ("developers", (PageType::Documentation, 2)),
+    ("wiki", (PageType::Documentation, 2)),
+    ("forum", (PageType::Forum, 4)),
+    ("forums", (PageType::Forum, 4)),
+    ("community", (PageType::Forum, 3)),
+    ("discuss", (PageType::Forum, 4)),
+    ("discussion", (PageType::Forum, 4)),
+    ("answers", (PageType::Forum, 3)),
+    ("boards", (PageType::Forum, 4)),
+    ("users", (PageType::Forum, 2)),
+    ("shop", (PageType::Product, 1)),
+];
+
+/// Host suffixes of documentation sites.
+const DOCUMENTATION_HOSTS: &[&str] = &["readthedocs.io", "gitbook.io", "readthedocs.org"];
+
+/// Path segments (lower case, whole) and the kind each votes for; a
+/// segment followed by a further one (a slug) counts as `deeper`, the last
+/// segment as `last`.
+const PATH_SEGMENTS: &[(&str, Segment)] = &[
+    ("t", Segment::deeper(PageType::Forum, 3)),
+    ("thread", Segment::deeper(PageType::Forum, 4)),
+    ("threads", Segment::deeper(PageType::Forum, 4)),
+    ("topic", Segment::deeper(PageType::Forum, 3)),
+    ("topics", Segment::deeper(PageType::Forum, 2)),
+    ("questions", Segment::deeper(PageType::Forum, 4)),
+    ("forum", Segment::deeper(PageType::Forum, 3)),
+    ("forums", Segment::deeper(PageType::Forum, 3)),
+    ("discussion", Segment::deeper(PageType::Forum, 3)),
+    ("discussions", Segment::deeper(PageType::Forum, 3)),
+    ("community", Segment::deeper(PageType::Forum, 2)),
+    ("docs", Segment::deeper(PageType::Documentation, 4)),
+    ("doc", Segment::deeper(PageType::Documentation, 3)),
+    ("documentation", Segment::deeper(PageType::Documentation, 4)),
+    ("reference", Segment::deeper(PageType::Documentation, 2)),
+    ("manual", Segment::deeper(PageType::Documentation, 3)),
+    ("handbook", Segment::deeper(PageType::Documentation, 3)),
+    ("tutorial", Segment::deeper(PageType::Documentation, 2)),
+    ("guide", Segment::deeper(PageType::Documentation, 2)),
+    ("guides", Segment::deeper(PageType::Documentation, 2)),
+    ("userguide", Segment::deeper(PageType::Documentation, 3)),
+    ("usersguide", Segment::deeper(PageType::Documentation, 3)),
+    ("api", Segment::deeper(PageType::Documentation, 2)),
+    ("library", Segment::deeper(PageType::Documentation, 1)),
+    ("product", Segment::deeper(PageType::Product, 4)),
+    ("products", Segment::deeper(PageType::Product, 4)),
+    ("p", Segment::deeper(PageType::Product, 2)),
+    ("dp", Segment::deeper(PageType::Product, 4)),
+    ("item", Segment::deeper(PageType::Product, 2)),
+    ("shop", Segment::deeper(PageType::Product, 2)),
+    ("collections", Segment::any(PageType::Collection, 4)),
+    ("collection", Segment::any(PageType::Collection, 3)),
+    ("category", Segment::any(PageType::Collection, 3)),
+    ("categories", Segment::any(PageType::Collection, 3)),
+    ("c", Segment::deeper(PageType::Collection, 2)),
+    ("cat", Segment::deeper(PageType::Collection, 3)),
+    ("browse", Segment::deeper(PageType::Collection, 3)),
+    ("b", Segment::any(PageType::Collection, 2)),
+    ("news", Segment::last(PageType::Listing, 4)),
+    ("blog", Segment::last(PageType::Listing, 3)),
+    ("articles", Segment::last(PageType::Listing, 3)),
+    ("events", Segment::last(PageType::Listing, 3)),
+    ("jobs", Segment::last(PageType::Listing, 3)),
+    ("search", Segment::any(PageType::Listing, 4)),
+    ("list", Segment::any(PageType::Listing, 3)),
+    ("archive", Segment::any(PageType::Listing, 3)),
+    ("tag", Segment::deeper(PageType::Listing, 3)),
+    ("issues", Segment::last(PageType::Listing, 3)),
+    ("press", Segment::last(PageType::Listing, 3)),
+    ("reviews", Segment::last(PageType::Listing, 2)),
+    ("rankings", Segment::last(PageType::Listing, 3)),
+    ("services", Segment::any(PageType::Service, 3)),
+    ("service", Segment::any(PageType::Service, 2)),
+    ("solutions", Segment::any(PageType::Service, 3)),
+    ("pricing", Segment::any(PageType::Service, 3)),
+    ("about", Segment::any(PageType::Service, 2)),
+    ("contact", Segment::any(PageType::Service, 2)),
+    ("courses", Segment::any(PageType::Service, 1)),
+    ("programs", Segment::any(PageType::Service, 2)),
+    ("training", Segment::any(PageType::Service, 1)),
+    ("what-we-do", Segment::any(PageType::Service, 3)),
+    ("consulting", Segment::any(PageType::Service, 2)),
+    ("insurance", Segment::any(PageType::Service, 2)),
+    ("tools", Segment::any(PageType::Service, 2)),
+    ("article", Segment::deeper(PageType::Article, 3)),
+    ("articles", Segment::deeper(PageType::Article, 3)),
+    ("news", Segment::deeper(PageType::Article, 2)),
+    ("blog", Segment::deeper(PageType::Article, 2)),
+    ("story", Segment::deeper(PageType::Article, 3)),
+    ("post", Segment::deeper(PageType::Article, 2)),
+    ("posts", Segment::deeper(PageType::Article, 2)),
+];
+
+/// Where in a path a segment must stand to vote.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    vote: Vote,
+    /// Only with a further segment after it.
+    deeper: bool,
+    /// Only as the last segment.
+    last: bool,
+}
+
+impl Segment {
+    const fn deeper(kind: PageType, weight: u32) -> Self {
+        Self {
+            vote: (kind, weight),
+            deeper: true,
+            last: false,
+        }
+    }
+    const fn last(kind: PageType, weight: u32) -> Self {
+        Self {
+            vote: (kind, weight),
+            deeper: false,
+            last: true,
+        }
+    }
+    const fn any(kind: PageType, weight: u32) -> Self {
+        Self {
+            vote: (kind, weight),
+            deeper: false,
+            last: false,
+        }
+    }
+}
+
+/// Class words of elements holding one post of a thread.
+const POST_CLASSES: &str = "[class~=post], [class~=topic-post], [class~=message], [class~=postbody], \
+     [class~=post-body], [class~=answer], [class~=comment-body], [class~=messageContent], [itemprop=comment], \
+     [itemtype*=Comment], [data-post-id], [itemtype*=DiscussionForumPosting]";
+
+/// Elements that mark a price or a cart.
+const PRICE_SELECTOR: &str = "[itemprop=price], [class*=price], [class*=Price]";
+const CART_SELECTOR: &str = "[name=add-to-cart], [class*=add-to-cart], [class*=addtocart], [class*=add_to_cart], \
+     [class*=AddToCart], [id*=add-to-cart], [data-action=add-to-cart]";
+
+/// Thresholds of the structural signals.
+#[derive(Debug)]
+struct Thresholds {
+    /// `<pre>` blocks that make a page documentation.
+    code_blocks: usize,
+    /// Price elements beyond which a page sells many things (a collection).
+    many_prices: usize,
+    /// Post elements that make a thread.
+    posts: usize,
+    /// Headings that are links (item titles), or `<article>` cards, that
+    /// make a list of items.
+    items: usize,
+    /// Paragraphs of running text (at least `long_paragraph_chars`) that
+    /// make an article.
+    long_paragraphs: usize,
+    long_paragraph_chars: usize,
+}
+
+const THRESHOLDS: Thresholds = Thresholds {
+    code_blocks: 3,
+    many_prices: 12,
+    posts: 3,
+    items: 6,
+    long_paragraphs: 4,
+    long_paragraph_chars: 200,
+};
+
+/// What the page says it is, and where it lives.
+#[derive(Debug, Default)]
+pub(crate) struct Signals<'a> {
+    /// JSON-LD `@type`s, lower case, without a schema.org prefix.
+    pub json_ld_types: Vec<String>,
+    /// `og:type`, lower case.
+    pub og_type: String,
+    /// The page's URL.
+    pub url: Option<&'a url::Url>,
+}
+
+impl<'a> Signals<'a> {
+    /// Reads the page's JSON-LD types and `og:type`.
+    pub(crate) fn read(doc: &Document, url: Option<&'a url::Url>) -> Self {
+        let mut json_ld_types = Vec::new();
+        for script in doc.select("script[type='application/ld+json']").nodes() {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(&script.text()) {
+                collect_types(&value, &mut json_ld_types, 0);
+            }
+        }
+        let og_type = doc
+            .select("meta[property='og:type']")
+            .attr("content")
+            .map(|kind| kind.trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        Self {
+            json_ld_types,
+            og_type,
+            url,
+        }
+    }
+}
+
+/// JSON-LD nests this deep at most in what is read: real graphs are
+/// shallow, and a hostile one must not cost a deep walk.
+const MAX_JSON_LD_DEPTH: usize = 8;
+
+/// Every `@type` in `value`, lower case, without a schema.org prefix.
+fn collect_types(value: &serde_json::Value, types: &mut Vec<String>, depth: usize) {
+    if depth > MAX_JSON_LD_DEPTH {
+        return;
+    }
+    match value {
+        serde_json::Value::Array(items) => items
+            .iter()
+            .for_each(|item| collect_types(item, types, depth + 1)),
+        serde_json::Value::Object(object) => {
+            for (key, item) in object {
+                if key == "@type" {
+                    let names = match item {
+                        serde_json::Value::Array(names) => names.iter().filter_map(|n| n.as_str()).collect(),
+                        other => other.as_str().into_iter().collect::<Vec<_>>(),
+                    };
+                    types.extend(names.into_iter().map(|name| {
+                        name.rsplit(['/', ':'])
+                            .next()
+                            .unwrap_or(name)
+                            .to_ascii_lowercase()
+                    }));
+                } else {
+                    collect_types(item, types, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The page's kind, from its signals and its parsed tree.
+pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
+    let mut votes = [0_u32; PageType::ALL.len()];
+    let mut vote = |(kind, weight): Vote| votes[kind as usize] += weight;
+    for kind in &signals.json_ld_types {
+        if let Some((_, v)) = JSON_LD_TYPES.iter().find(|(name, _)| name == kind) {
+            vote(*v);
+        }
+    }
+    if let Some((_, v)) = OG_TYPES.iter().find(|(name, _)| *name == signals.og_type) {
+        vote(*v);
+    }
+    if let Some(url) = signals.url {
+        url_votes(url, &mut vote);
+    }
+    let code_blocks = doc.select("pre").length();
+    if code_blocks >= THRESHOLDS.code_blocks {
+        vote((PageType::Documentation, 3));
+    }
+    let prices = doc.select(PRICE_SELECTOR).length();
+    let carts = doc.select(CART_SELECTOR).length();
+    if prices >= THRESHOLDS.many_prices {
+        vote((PageType::Collection, 2));
+    } else if prices > 0 && carts > 0 {
+        vote((PageType::Product, 2));
+    }
+    if doc.select(POST_CLASSES).length() >= THRESHOLDS.posts {
+        vote((PageType::Forum, 2));
+    }
+    let items = doc
+        .select("h2 a, h3 a, h4 a, a h2, a h3, a h4")
+        .length()
+        .max(doc.select("article").length());
+    if items >= THRESHOLDS.items {
+        vote((PageType::Listing, 3));
+    }
+    let long_paragraphs = doc
+        .select("p")
+        .nodes()
+        .iter()
+        .filter(|p| p.text().chars().count() >= THRESHOLDS.long_paragraph_chars)
+        .take(THRESHOLDS.long_paragraphs)
+        .count();
+    if long_paragraphs >= THRESHOLDS.long_paragraphs {
+        vote((PageType::Article, 2));
+    }
+    let best = PageType::ALL
+        .into_iter()
+        .skip(1)
+        .max_by_key(|kind| (votes[*kind as usize], *kind == PageType::Article))
+        .unwrap_or(PageType::Article);
+    if votes[best as usize] == 0 {
+        return if long_paragraphs > 0 {
+            PageType::Article
+        } else {
+            PageType::Service
+        };
+    }
+    best
+}
+
+/// The votes of the URL's host and path.
+fn url_votes(url: &url::Url, vote: &mut impl FnMut(Vote)) {
+    let host = url.host_str().unwrap_or_default().trim_start_matches("www.");
+    if let Some(first) = host.split('.').next()
+        && let Some((_, v)) = HOST_PREFIXES.iter().find(|(prefix, _)| *prefix == first)
+    {
+        vote(*v);
+    }
+    if DOCUMENTATION_HOSTS.iter().any(|suffix| host.ends_with(suffix)) {
+        vote((PageType::Documentation, 4));
+    }
+    let segments: Vec<String> = url
+        .path_segments()
+        .into_iter()
+        .flatten()
+        .filter(|segment| !segment.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    for (index, segment) in segments.iter().enumerate() {
+        let is_last = index + 1 == segments.len();
+        for (_, rule) in PATH_SEGMENTS.iter().filter(|(name, _)| name == segment) {
+            if (rule.deeper && is_last) || (rule.last && !is_last) {
+                continue;
+            }
+            vote(rule.vote);
+        }
+    }
+    if segments.is_empty() {
+        vote((PageType::Service, 3));
+    }
+    let dated = segments
+        .windows(2)
+        .any(|pair| is_year(&pair[0]) && pair[1].len() <= 2 && pair[1].parse::<u8>().is_ok());
+    if dated && segments.len() > 2 {
+        vote((PageType::Article, 4));
+    }
+}
+
+/// A plausible year of publication.
+fn is_year(segment: &str) -> bool {
+    segment.len() == 4
+        && segment
+            .parse::<u16>()
+            .is_ok_and(|year| (1990..=2100).contains(&year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(html: &str, url: &str, json_ld: &[&str], og: &str) -> PageType {
+        let doc = Document::from(html);
+        let url = url::Url::parse(url).ok();
+        let signals = Signals {
+            json_ld_types: json_ld.iter().map(|t| t.to_ascii_lowercase()).collect(),
+            og_type: og.into(),
+            url: url.as_ref(),
+        };
+        classify(&doc, &signals)
+    }
+
+    const STORY: &str = "<p>The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks in two of its piers during the yearly inspection and warned that repairs would take months, and that buses would cross it only until the end of the year.</p>";
+
+    #[test]
+    fn what_the_page_says_it_is_decides_first() {
+        assert_eq!(
+            kind_of("<p>x</p>", "https://a.example/x", &["NewsArticle"], ""),
+            PageType::Article
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://a.example/x", &["QAPage"], ""),
+            PageType::Forum
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://a.example/x", &[], "product"),
+            PageType::Product
+        );
+    }
+
+    #[test]
+    fn the_url_tells_threads_docs_and_shops_apart() {
+        assert_eq!(
+            kind_of("<p>x</p>", "https://forum.example/t/help-me/12", &[], ""),
+            PageType::Forum
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://docs.example.org/guide/start", &[], ""),
+            PageType::Documentation
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://shop.example/collections/socks", &[], ""),
+            PageType::Collection
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://paper.example/news", &[], ""),
+            PageType::Listing
+        );
+        let dated = "https://paper.example/2026/03/bridge-closes";
+        assert_eq!(kind_of("<p>x</p>", dated, &[], ""), PageType::Article);
+    }
+
+    #[test]
+    fn structure_speaks_when_nothing_else_does() {
+        let code = "<pre>a</pre><pre>b</pre><pre>c</pre><p>Call the function.</p>";
+        assert_eq!(
+            kind_of(code, "https://a.example/x", &[], ""),
+            PageType::Documentation
+        );
+        let story = STORY.repeat(4);
+        assert_eq!(kind_of(&story, "https://a.example/x", &[], ""), PageType::Article);
+        let sale = r#"<h1>Kettle</h1><span class="price">£20</span><button class="add-to-cart">Add</button>"#;
+        assert_eq!(kind_of(sale, "https://a.example/x", &[], ""), PageType::Product);
+        assert_eq!(
+            kind_of(
+                "<h1>We fix roofs</h1><p>Call us.</p>",
+                "https://a.example/x",
+                &[],
+                ""
+            ),
+            PageType::Service
+        );
+    }
+}
