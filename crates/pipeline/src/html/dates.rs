@@ -20,7 +20,7 @@
 //! is the page's.
 //!
 //! Elements inside comments, related-article teasers, sidebars and footers
-//! ([`EXCLUDED_ANCESTOR_WORDS`]) are never read, and only a full day counts,
+//! ([`EXCLUDED_ANCESTOR_WORDS`], [`FURNITURE_WORDS`]) are never read, and only a full day counts,
 //! so a copyright year is never a date. The last change comes from JSON-LD
 //! `dateModified` and the tags of [`MODIFIED_META`].
 //!
@@ -93,7 +93,7 @@ pub(crate) const MODIFIED_META: &[&str] = &[
 ];
 
 /// Words in the class or id of an ancestor that mark an element as not the
-/// article's own: a comment, a teaser of another article, furniture.
+/// article's own: a comment, a teaser of another article, a sidebar.
 pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
     "comment",
     "reply",
@@ -102,8 +102,6 @@ pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
     "teaser",
     "recommend",
     "sidebar",
-    "widget",
-    "footer",
     "popular",
     "trending",
     "more-stories",
@@ -113,24 +111,9 @@ pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
     "calendar",
 ];
 
-/// [`EXCLUDED_ANCESTOR_WORDS`] without the footer and widgets, which hold
-/// a post's author box.
-const BYLINE_EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
-    "comment",
-    "reply",
-    "respond",
-    "related",
-    "teaser",
-    "recommend",
-    "sidebar",
-    "popular",
-    "trending",
-    "more-stories",
-    "read-more",
-    "readmore",
-    "archive",
-    "calendar",
-];
+/// Words of furniture that is not read for a date (a footer's copyright
+/// year, a widget's calendar) but holds a post's author box.
+const FURNITURE_WORDS: &[&str] = &["widget", "footer"];
 
 /// Words in an element's class or id that mark it as the update, not the
 /// publication.
@@ -510,7 +493,7 @@ impl Furniture {
     /// Whether the element or an ancestor is a comment, a teaser or
     /// furniture that does not hold the article's headline.
     pub(crate) fn holds(&self, node: &NodeRef) -> bool {
-        self.holds_any(node, EXCLUDED_ANCESTOR_WORDS, true)
+        self.holds_any(node, &[EXCLUDED_ANCESTOR_WORDS, FURNITURE_WORDS], true)
     }
 
     /// Whether the element or an ancestor is a comment or a teaser, where a
@@ -518,17 +501,18 @@ impl Furniture {
     /// widgets (`elementor-widget-author-box`) print the article's author,
     /// so footers and widgets are read there.
     pub(crate) fn holds_byline(&self, node: &NodeRef) -> bool {
-        self.holds_any(node, BYLINE_EXCLUDED_ANCESTOR_WORDS, false)
+        self.holds_any(node, &[EXCLUDED_ANCESTOR_WORDS], false)
     }
 
     /// Whether the element or an ancestor not holding the headline names
-    /// one of `words`, or is a `<footer>` when `footers` counts.
-    fn holds_any(&self, node: &NodeRef, words: &[&str], footers: bool) -> bool {
+    /// one of the words of `tables`, or is a `<footer>` when `footers` counts.
+    fn holds_any(&self, node: &NodeRef, tables: &[&[&str]], footers: bool) -> bool {
         std::iter::once(*node)
             .chain(node.ancestors_it(None))
             .filter(|element| !self.headline_ancestors.contains(&element.id))
             .any(|element| {
-                names_any(&element, words) || (footers && element.node_name().as_deref() == Some("footer"))
+                tables.iter().any(|words| names_any(&element, words))
+                    || (footers && element.node_name().as_deref() == Some("footer"))
             })
     }
 }
