@@ -270,6 +270,8 @@ fn is_boilerplate(node: &NodeRef<'_>, kind: PageType) -> bool {
 }
 
 /// The blocks without those that are mostly link text, unless `keep_links`.
+/// A line that opens with a "See also" label (`Lesen Sie auch: <a>…</a>`)
+/// stays: the `see_also` stage reads it.
 fn filtered(blocks: Vec<Block>, keep_links: bool) -> Vec<Block> {
     if keep_links {
         return blocks;
@@ -280,7 +282,9 @@ fn filtered(blocks: Vec<Block>, keep_links: bool) -> Vec<Block> {
             let text = blocks::text_chars(&block.text);
             #[allow(clippy::cast_precision_loss)]
             let share = block.linked_chars as f64 / text.max(1) as f64;
-            share <= SETTINGS.max_block_link_share || text >= SETTINGS.long_block_chars
+            share <= SETTINGS.max_block_link_share
+                || text >= SETTINGS.long_block_chars
+                || crate::markers::see_also_label(&block.text).is_some()
         })
         .collect()
 }
@@ -346,6 +350,17 @@ mod tests {
         );
         assert_eq!(texts(&html, PageType::Article).len(), 2);
         assert_eq!(texts(&html, PageType::Listing).len(), 4);
+    }
+
+    #[test]
+    fn a_see_also_line_of_links_stays_for_the_see_also_stage() {
+        let html = format!(
+            "<body><main><div class=\"entry-content\"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>\
+             <p>Lesen Sie auch: <a href=\"/b\">Neuer Fahrplan für die Fähre ab Mai</a></p></div></main></body>"
+        );
+        let texts = texts(&html, PageType::Article);
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[2].starts_with("Lesen Sie auch:"), "{texts:?}");
     }
 
     #[test]
