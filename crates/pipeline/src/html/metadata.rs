@@ -24,7 +24,7 @@ use super::{
 };
 
 /// Separators between a headline and the site name in `<title>`.
-const SITE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " • "];
+const SITE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " • ", " / "];
 
 /// Elements that print the byline; the first in the page that is short
 /// enough, names someone and is not in a comment or a teaser is taken.
@@ -328,41 +328,113 @@ pub(crate) fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The headline without a trailing ` | Site` naming the site (by its name or
-/// its host), or, after ` | `, any short last segment.
+/// The headline without trailing ` | Site` segments naming the site (by
+/// its name or its host), taken off one at a time from the end (`Topic /
+/// Board / Example Forums`); a short last segment after ` | ` is taken as
+/// the site's name too.
 fn without_site_suffix<'a>(title: &'a str, site_name: &str, page_url: Option<&url::Url>) -> &'a str {
     let host = page_url.and_then(url::Url::host_str).unwrap_or_default();
-    for separator in SITE_SEPARATORS {
-        let Some((head, suffix)) = title.rsplit_once(separator) else {
-            continue;
-        };
+    let whole = title.trim();
+    let mut title = whole;
+    while let Some((head, separator, suffix)) = last_segment(title) {
         let names_the_site = same_name(suffix, site_name) || names_host(suffix, host);
-        let short_after_bar = *separator == " | " && suffix.split_whitespace().count() <= 4;
-        if !head.trim().is_empty() && (names_the_site || short_after_bar) {
-            return head.trim();
+        let short_after_bar = title == whole && separator == " | " && suffix.split_whitespace().count() <= 4;
+        if head.is_empty() || !(names_the_site || short_after_bar) {
+            break;
         }
+        title = head;
     }
     title
 }
 
-/// Whether two names are the same, ignoring case, spaces and punctuation.
-pub(super) fn same_name(a: &str, b: &str) -> bool {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let a = fold(a);
-    !a.is_empty() && a == fold(b)
+/// The title split at its last separator: the head, trimmed, the separator
+/// and the last segment.
+fn last_segment(title: &str) -> Option<(&str, &str, &str)> {
+    let (at, separator) = SITE_SEPARATORS
+        .iter()
+        .filter_map(|separator| Some((title.rfind(separator)?, *separator)))
+        .max_by_key(|(at, _)| *at)?;
+    Some((title[..at].trim(), separator, &title[at + separator.len()..]))
 }
 
-/// Whether `name` spells the site's host without its `www.` and top-level
-/// domain (`Harbour Ledger` for `www.harbourledger.example`).
+/// Whether two names are the same, ignoring case, spaces and punctuation.
+pub(super) fn same_name(a: &str, b: &str) -> bool {
+    let a = folded(a);
+    !a.is_empty() && a == folded(b)
+}
+
+/// The letters and digits of `text`, lower case.
+fn folded(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Labels of a host that name a service, not the site (`forums.` in
+/// `forums.example.org`), and second-level labels of country domains
+/// (`co.` in `example.co.uk`).
+const GENERIC_HOST_LABELS: &[&str] = &[
+    "www",
+    "m",
+    "amp",
+    "en",
+    "blog",
+    "blogs",
+    "news",
+    "forum",
+    "forums",
+    "community",
+    "docs",
+    "shop",
+    "store",
+    "support",
+    "help",
+    "co",
+    "com",
+    "org",
+    "net",
+    "gov",
+    "ac",
+    "edu",
+];
+
+/// A host label is looked for inside a longer name only from this length
+/// (`Raspberry Pi Forums` for `raspberrypi`).
+const MIN_HOST_LABEL_INSIDE: usize = 4;
+
+/// Short words left out of a name's initials (`Occupational Safety and
+/// Health Administration` is `osha`).
+const INITIALS_SKIPPED: &[&str] = &["of", "and", "the", "for", "&"];
+
+/// Whether `name` names the site's host: it spells a label of the host
+/// other than the top-level domain and the generic ones (`Harbour Ledger`
+/// for `www.harbourledger.example`), holds one (`Raspberry Pi Forums`), is
+/// held in one (`Doom9` for `doom9forum.example`), or its initials spell
+/// one (`Occupational Safety and Health Administration` for `osha.gov`).
 fn names_host(name: &str, host: &str) -> bool {
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    let domain = host.rsplit_once('.').map_or(host, |(domain, _)| domain);
-    same_name(name, domain)
+    let name_folded = folded(name);
+    if name_folded.is_empty() {
+        return false;
+    }
+    let initials: String = name
+        .split_whitespace()
+        .filter(|word| !INITIALS_SKIPPED.contains(&word.to_lowercase().as_str()))
+        .filter_map(|word| word.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let labels = host.split('.').collect::<Vec<_>>();
+    let labels = labels.split_last().map_or(&[][..], |(_, rest)| rest);
+    labels
+        .iter()
+        .filter(|label| !GENERIC_HOST_LABELS.contains(label))
+        .map(|label| folded(label))
+        .any(|label| {
+            let inside = label.chars().count() >= MIN_HOST_LABEL_INSIDE
+                && name_folded.chars().count() >= MIN_HOST_LABEL_INSIDE
+                && (name_folded.contains(&label) || label.contains(&name_folded));
+            label == name_folded || inside || (initials.chars().count() >= 3 && initials == label)
+        })
 }
 
 /// `href` as an absolute URL: as it is when absolute, else joined to the page URL.
@@ -426,6 +498,46 @@ mod tests {
             "https://a.example/",
         );
         assert_eq!(dash.title, "Cold snap - and by Friday, snow");
+    }
+
+    #[test]
+    fn site_segments_named_by_the_host_come_off_the_end_one_at_a_time() {
+        let title = |title: &str, url: &str| read_page(&format!("<title>{title}</title>"), url).title;
+        assert_eq!(
+            title(
+                "Rudder squeaks at low speed / Tiller Talk Forums / Tillertalk.example",
+                "https://forums.tillertalk.example/t/1"
+            ),
+            "Rudder squeaks at low speed"
+        );
+        assert_eq!(
+            title(
+                "Gauge readings - Harbourledger.example",
+                "https://www.harbourledger.example/a"
+            ),
+            "Gauge readings"
+        );
+        assert_eq!(
+            title(
+                "Flood maps | Coastal Water Authority",
+                "https://www.cwa.example/maps"
+            ),
+            "Flood maps"
+        );
+        assert_eq!(
+            title(
+                "Tide gauges | Sensors, buoys | Tiller Talk",
+                "https://tillertalk.example/g"
+            ),
+            "Tide gauges | Sensors, buoys"
+        );
+        assert_eq!(
+            title(
+                "Pier repairs - what the council decided",
+                "https://pier.example/p"
+            ),
+            "Pier repairs - what the council decided"
+        );
     }
 
     #[test]
