@@ -88,7 +88,8 @@ enum Command {
     Wcxb {
         #[command(flatten)]
         pages: Pages,
-        /// Also list each field scored wrong or missed: expected beside ours.
+        /// Also list each field scored wrong, missed or extra (given where
+        /// the ground truth gives none): expected beside ours.
         #[arg(long)]
         failures: bool,
     },

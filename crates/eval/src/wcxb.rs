@@ -83,7 +83,7 @@ pub struct Report {
 
 /// Scores the benchmark in `dir`, every `every`-th page (1 for all); with
 /// `failures`, the report ends with a table of the fields scored wrong or
-/// missed.
+/// missed, and of the extra ones (expected `(none)`).
 ///
 /// # Errors
 /// The benchmark cannot be read.
@@ -127,6 +127,8 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options, failures: bool) -> 
             let right = !found.is_empty() && field.matches(&found, expected);
             if failures && !expected.is_empty() && !right {
                 failed.push_str(&crate::failure_row(&[id, field.key(), expected, &found]));
+            } else if failures && expected.is_empty() && !found.is_empty() {
+                failed.push_str(&crate::failure_row(&[id, field.key(), "(none)", &found]));
             }
             let counts = std::iter::once(&mut all[index]).chain(is_article.then_some(&mut articles[index]));
             for count in counts {

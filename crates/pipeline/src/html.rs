@@ -71,13 +71,14 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
         return Err(too_deep);
     }
     let page_url = url::Url::parse(page_url).ok();
-    let metadata = metadata::read(&doc, page_url.as_ref());
+    let mut metadata = metadata::read(&doc, page_url.as_ref());
     let base = metadata
         .canonical_url
         .as_deref()
         .and_then(|canonical| url::Url::parse(canonical).ok())
         .or(page_url);
     let page_type = page_type::classify(&doc, &page_type::Signals::read(&doc, base.as_ref()));
+    metadata.settle_byline(page_type);
     let (boxed, reader_comments) = take_known(&doc, base.as_ref());
     let reparse = || {
         let doc = Document::from(html);

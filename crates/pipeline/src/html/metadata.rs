@@ -17,6 +17,8 @@ use dom_query::Document;
 
 use dom_query::NodeRef;
 
+use crate::article::PageType;
+
 use super::{
     authors, dates,
     dates::{Furniture, PageDates},
@@ -35,15 +37,22 @@ const BYLINE_SELECTOR: &str = "[class*=\"byline\" i], .by-line, [itemprop=\"auth
 /// (`<p>Written by</p><p>Ann Lee</p>`), folded as line keys.
 const BYLINE_LABELS: &[&str] = &[
     "written by",
+    "article by",
     "author",
     "authors",
     "by",
     "posted by",
+    "started by",
+    "thread starter",
     "autor",
     "von",
     "par",
     "por",
 ];
+
+/// A byline printed without a class naming it is at most this long: a
+/// longer text opening with `By` is running text.
+const MAX_PRINTED_BYLINE_CHARS: usize = 100;
 
 /// A byline element is at most this long; a longer one is an author box.
 const MAX_BYLINE_CHARS: usize = 200;
@@ -73,6 +82,10 @@ pub(crate) struct Metadata {
     pub title: String,
     /// The text of the byline element, if the page has one.
     pub byline: Option<String>,
+    /// A byline printed without a class naming it (`<p>By Ann Lee</p>`),
+    /// used only where the page has no byline element and its kind prints
+    /// bylines ([`Metadata::settle_byline`]).
+    pub printed_byline: Option<String>,
     /// Author names from JSON-LD or the author meta tags, cleaned.
     pub authors: Vec<String>,
     /// The outlet publishing the page: JSON-LD `publisher.name`, else
@@ -85,6 +98,21 @@ pub(crate) struct Metadata {
     pub dates: PageDates,
     /// `link[rel=canonical]`, made absolute against the page URL.
     pub canonical_url: Option<String>,
+}
+
+/// Kinds of page whose `By …` texts are not bylines: a shop's `By Brand`,
+/// a listing's `By Category` filter.
+const WITHOUT_PRINTED_BYLINES: &[PageType] = &[PageType::Product, PageType::Listing, PageType::Collection];
+
+impl Metadata {
+    /// Takes the printed byline as the byline when the page has no byline
+    /// element and is of a kind that prints bylines.
+    pub(crate) fn settle_byline(&mut self, kind: PageType) {
+        let printed = self.printed_byline.take();
+        if self.byline.is_none() && !WITHOUT_PRINTED_BYLINES.contains(&kind) {
+            self.byline = printed;
+        }
+    }
 }
 
 /// Reads the metadata of a parsed page; `page_url` resolves relative links.
@@ -118,6 +146,7 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
             .unwrap_or_default();
     }
     let furniture = Furniture::new(doc);
+    let byline = byline(doc, &furniture, &outlets);
     let dates = dates::read(doc, &furniture, &metas, &json_ld, page_url);
     let canonical_url = doc
         .select("link[rel=\"canonical\"]")
@@ -125,7 +154,11 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
         .and_then(|href| absolute(href.trim(), page_url));
     Metadata {
         title,
-        byline: byline(doc, &furniture, &outlets),
+        printed_byline: byline
+            .is_none()
+            .then(|| printed_byline(doc, &furniture, &outlets))
+            .flatten(),
+        byline,
         authors,
         site_name,
         outlets: outlets
@@ -257,15 +290,13 @@ fn text_of(doc: &Document, selector: &str) -> Option<String> {
 /// someone (not only `By` or `Author`) and not in a comment or teaser; an
 /// element holding only a label gives the text of the element after it.
 fn byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Option<String> {
+    let names = |text: &str| names_someone(text, outlets);
     doc.select(BYLINE_SELECTOR)
         .nodes()
         .iter()
         .filter(|node| !furniture.holds_byline(node) && !names_login(node))
         .find_map(|node| {
-            let text = spaced_text(node);
-            let names = |text: &str| {
-                text.chars().count() <= MAX_BYLINE_CHARS && !authors::clean(text, outlets).is_empty()
-            };
+            let text = author_text(node);
             if names(&text) {
                 return Some(text);
             }
@@ -276,6 +307,136 @@ fn byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Option<Str
                 .flatten()
                 .filter(|next| names(next))
         })
+}
+
+/// A byline the page prints without a class naming it: the first text
+/// after the page's first `<h1>` (a site's menus come before it), outside
+/// comments and teasers, that opens with a byline opener (`By Ann Lee`,
+/// `Written by` then the name in the next element, a forum's `Thread
+/// starter`) and whose element `names` someone.
+fn printed_byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Option<String> {
+    let names = |text: &str| {
+        let names = authors::clean(text, outlets);
+        text.chars().count() <= MAX_BYLINE_CHARS
+            && !names.is_empty()
+            && names
+                .iter()
+                .all(|name| !names_facet(name) && name.chars().count() > 1)
+    };
+    let body = doc.select("body").nodes().first().copied()?;
+    let mut after_headline = doc.select("h1").nodes().is_empty();
+    body.descendants_it()
+        .filter(|node| {
+            after_headline |= node.node_name().as_deref() == Some("h1");
+            after_headline && node.is_text() && opens_with_byline_label(&node.text())
+        })
+        .filter_map(|node| node.parent())
+        .filter(|element| !furniture.holds_byline(element))
+        .find_map(|element| {
+            let text = spaced_text(&element);
+            if text.chars().count() > MAX_PRINTED_BYLINE_CHARS {
+                return None;
+            }
+            if BYLINE_LABELS.contains(&crate::markers::line_key(&text).as_str()) {
+                return next_element_text(&element).filter(|next| names(next));
+            }
+            names(&text).then_some(text)
+        })
+}
+
+/// Whether a byline's text is short enough to be one and names someone
+/// other than the outlets.
+fn names_someone(text: &str, outlets: &[&str]) -> bool {
+    text.chars().count() <= MAX_BYLINE_CHARS && !authors::clean(text, outlets).is_empty()
+}
+
+/// Sort and filter facets a menu prints after `By` (`By Category`, `Sort
+/// by Date`), lower case.
+const FACET_WORDS: &[&str] = &[
+    "category",
+    "categories",
+    "topic",
+    "topics",
+    "type",
+    "types",
+    "title",
+    "titles",
+    "date",
+    "region",
+    "country",
+    "countries",
+    "brand",
+    "brands",
+    "price",
+    "size",
+    "color",
+    "colour",
+    "collection",
+    "collections",
+    "department",
+    "industry",
+    "location",
+    "subject",
+    "format",
+    "language",
+    "year",
+    "month",
+    "rating",
+    "popularity",
+    "relevance",
+    "newest",
+    "oldest",
+    "group",
+    "review",
+    "reviews",
+];
+
+/// Whether each word of a name is a facet of [`FACET_WORDS`].
+fn names_facet(name: &str) -> bool {
+    name.split_whitespace()
+        .all(|word| FACET_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether a text is a byline label alone (`Written by`, `Author:`) or opens
+/// with one before a capitalised name (`By Ann Lee`, `Par Marie Roy`).
+fn opens_with_byline_label(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.len() > MAX_PRINTED_BYLINE_CHARS * 4 {
+        return false;
+    }
+    let key = crate::markers::line_key(text);
+    let lower = text.to_lowercase();
+    BYLINE_LABELS.contains(&key.as_str())
+        || crate::markers::strip_byline_opener(text).is_some()
+        || BYLINE_LABELS.iter().any(|label| {
+            lower
+                .strip_prefix(label)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .and_then(|rest| rest.trim_start().chars().next())
+                .is_some_and(char::is_uppercase)
+        })
+}
+
+/// The name an author element gives: the `itemprop="name"` inside it, as
+/// content or text (schema.org microdata), else its own text.
+fn author_text(node: &NodeRef) -> String {
+    let microdata = node
+        .attr("itemprop")
+        .is_some_and(|prop| prop.eq_ignore_ascii_case("author"))
+        .then(|| {
+            node.descendants_it().find(|child| {
+                child
+                    .attr("itemprop")
+                    .is_some_and(|prop| prop.eq_ignore_ascii_case("name"))
+            })
+        })
+        .flatten()
+        .map(|name| match name.attr("content") {
+            Some(content) => collapse_spaces(content.as_ref()),
+            None => spaced_text(&name),
+        })
+        .filter(|name| !name.is_empty());
+    microdata.unwrap_or_else(|| spaced_text(node))
 }
 
 /// Class-name parts of sign-in links (`authorization-link`), which hold
@@ -454,8 +615,14 @@ mod tests {
     use super::*;
 
     fn read_page(html: &str, url: &str) -> Metadata {
+        read_page_of_kind(html, url, PageType::Article)
+    }
+
+    fn read_page_of_kind(html: &str, url: &str, kind: PageType) -> Metadata {
         let url = url::Url::parse(url).ok();
-        read(&Document::from(html), url.as_ref())
+        let mut page = read(&Document::from(html), url.as_ref());
+        page.settle_byline(kind);
+        page
     }
 
     #[test]
@@ -636,6 +803,56 @@ mod tests {
             "https://riverpost.example/dam",
         );
         assert_eq!(page.authors, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_byline_printed_without_a_class_is_read_under_the_headline() {
+        let byline = |html: &str| read_page(html, "https://a.example/").byline;
+        assert_eq!(
+            byline("<h1>Tide tables</h1><p>By <a href=\"/people/ann\">Ann Lee</a></p><p>Body.</p>")
+                .as_deref(),
+            Some("By Ann Lee")
+        );
+        assert_eq!(
+            byline("<h1>Tide tables</h1><div><p>Written by</p><p>Bo Park</p></div>").as_deref(),
+            Some("Bo Park")
+        );
+        assert_eq!(
+            byline("<h1>Pump fails</h1><ul><li><span>Thread starter</span> <a>harbourfan</a></li></ul>")
+                .as_deref(),
+            Some("harbourfan")
+        );
+        // A menu before the headline, a filter, running text and a comment
+        // are no bylines.
+        assert_eq!(
+            byline(
+                "<nav><p>By Region</p></nav><h1>Tide tables</h1><h3>By Topic</h3>\
+                 <p>By accessing this site you agree to the terms.</p>\
+                 <div class=\"comments\"><p>By Cy Diaz</p></div>"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_shop_or_listing_filter_reading_by_is_no_byline() {
+        let html = "<h1>Desk lamps</h1><h3>By Lumen Works</h3>";
+        assert_eq!(
+            read_page(html, "https://a.example/").byline.as_deref(),
+            Some("By Lumen Works")
+        );
+        for kind in [PageType::Product, PageType::Listing, PageType::Collection] {
+            assert_eq!(read_page_of_kind(html, "https://a.example/", kind).byline, None);
+        }
+    }
+
+    #[test]
+    fn a_microdata_author_gives_the_name_inside_it() {
+        let page = read_page(
+            r#"<div itemprop="author" itemscope><meta itemprop="name" content="Ann Lee"><a href="/u/ann">Profile</a></div>"#,
+            "https://a.example/",
+        );
+        assert_eq!(page.byline.as_deref(), Some("Ann Lee"));
     }
 
     #[test]
