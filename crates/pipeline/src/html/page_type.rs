@@ -4,11 +4,14 @@
 //! wins ties, being the commonest page a newsroom sends.
 //!
 //! The signals, each a table below:
-//! 1. what the page says it is: JSON-LD `@type` and `og:type`;
+//! 1. what the page says it is: JSON-LD `@type` (each type once, however
+//!    many nodes carry it) and `og:type`;
 //! 2. the shape of its URL: host prefixes (`docs.`, `forum.`) and path
 //!    words (`/threads/`, `/products/`, `/collections/`, a dated path);
 //! 3. its structure: code blocks, prices and cart buttons, repeated posts,
 //!    repeated item cards, long paragraphs of running text.
+
+use std::collections::BTreeSet;
 
 use dom_query::Document;
 
@@ -294,7 +297,10 @@ fn collect_types(value: &serde_json::Value, types: &mut Vec<String>, depth: usiz
 pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     let mut votes = [0_u32; PageType::ALL.len()];
     let mut vote = |(kind, weight): Vote| votes[kind as usize] += weight;
-    for kind in &signals.json_ld_types {
+    // Each type votes once: a shop's page of twenty `Product`s is no more a
+    // product than a page of one.
+    let json_ld_types: BTreeSet<&String> = signals.json_ld_types.iter().collect();
+    for kind in json_ld_types {
         if let Some((_, v)) = JSON_LD_TYPES.iter().find(|(name, _)| name == kind) {
             vote(*v);
         }
@@ -427,6 +433,18 @@ mod tests {
         assert_eq!(
             kind_of("<p>x</p>", "https://a.example/x", &[], "product"),
             PageType::Product
+        );
+    }
+
+    #[test]
+    fn a_json_ld_type_votes_once_however_many_nodes_carry_it() {
+        // Twenty products in one page's JSON-LD (a category's grid) outvote
+        // neither the page's own CollectionPage nor its URL.
+        let mut types = vec!["Product"; 20];
+        types.push("CollectionPage");
+        assert_eq!(
+            kind_of("<p>x</p>", "https://shop.example/c/kettles/all", &types, ""),
+            PageType::Collection
         );
     }
 
