@@ -9,7 +9,8 @@
 //! 2. the shape of its URL: host prefixes (`docs.`, `forum.`) and path
 //!    words (`/threads/`, `/products/`, `/collections/`, a dated path);
 //! 3. its structure: code blocks, prices and cart buttons, repeated posts,
-//!    repeated item cards, long paragraphs of running text.
+//!    repeated item cards (when they outnumber the paragraphs of running
+//!    text), long paragraphs of running text.
 
 use std::collections::BTreeSet;
 
@@ -325,20 +326,21 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     if doc.select(POST_CLASSES).length() >= THRESHOLDS.posts {
         vote((PageType::Forum, 2));
     }
-    let items = doc
-        .select("h2 a, h3 a, h4 a, a h2, a h3, a h4")
-        .length()
-        .max(doc.select("article").length());
-    if items >= THRESHOLDS.items {
-        vote((PageType::Listing, 3));
-    }
     let long_paragraphs = doc
         .select("p")
         .nodes()
         .iter()
         .filter(|p| p.text().chars().count() >= THRESHOLDS.long_paragraph_chars)
-        .take(THRESHOLDS.long_paragraphs)
         .count();
+    let items = doc
+        .select("h2 a, h3 a, h4 a, a h2, a h3, a h4")
+        .length()
+        .max(doc.select("article").length());
+    // Linked headings under a story (related stories, a sidebar) are fewer
+    // than its paragraphs; a list's items outnumber them.
+    if items >= THRESHOLDS.items && items > long_paragraphs {
+        vote((PageType::Listing, 3));
+    }
     if long_paragraphs >= THRESHOLDS.long_paragraphs {
         vote((PageType::Article, 2));
     }
@@ -468,6 +470,17 @@ mod tests {
         );
         let dated = "https://paper.example/2026/03/bridge-closes";
         assert_eq!(kind_of("<p>x</p>", dated, &[], ""), PageType::Article);
+    }
+
+    #[test]
+    fn linked_headings_under_a_long_story_do_not_make_it_a_list() {
+        let related: String = (1..=6)
+            .map(|n| format!("<h3><a href=\"/more/{n}\">Another story {n}</a></h3>"))
+            .collect();
+        let story = format!("<h1>Bridge closes</h1>{}{related}", STORY.repeat(8));
+        assert_eq!(kind_of(&story, "https://a.example/x", &[], ""), PageType::Article);
+        let list = format!("<h1>Latest</h1>{related}{STORY}");
+        assert_eq!(kind_of(&list, "https://a.example/x", &[], ""), PageType::Listing);
     }
 
     #[test]
