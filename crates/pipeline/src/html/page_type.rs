@@ -10,7 +10,13 @@
 //!    words (`/threads/`, `/products/`, `/collections/`, a dated path);
 //! 3. its structure: code blocks, prices and cart buttons, repeated posts,
 //!    repeated item cards (when they outnumber the paragraphs of running
-//!    text), long paragraphs of running text.
+//!    text), long paragraphs of running text;
+//! 4. what an article has and an offer lacks: a byline, an
+//!    `article:published_time`, an article's JSON-LD, a headline made into
+//!    the URL's last segment (`/how-the-bridge-was-saved`). A page with none
+//!    of these that asks the reader to act (`Get a quote`, `Book now`,
+//!    `Contact sales`, `Pricing`), or whose URL ends in a short name
+//!    (`/dental-care`), is a service page.
 
 use std::collections::BTreeSet;
 
@@ -189,6 +195,56 @@ impl Segment {
     }
 }
 
+/// How the links and buttons of a service page open: the calls to action of
+/// a page selling a service (lower case; a link's text must start with one).
+const SERVICE_CALLS: &[&str] = &[
+    "get started",
+    "get a quote",
+    "get quote",
+    "get a free",
+    "get pricing",
+    "get estimate",
+    "get in touch",
+    "get a demo",
+    "request a quote",
+    "request a demo",
+    "request demo",
+    "request info",
+    "request service",
+    "request a consultation",
+    "free quote",
+    "free estimate",
+    "free consultation",
+    "free trial",
+    "start free",
+    "start your free",
+    "try for free",
+    "try it free",
+    "try free",
+    "book now",
+    "book a",
+    "book your",
+    "schedule a",
+    "schedule your",
+    "schedule service",
+    "contact us",
+    "contact sales",
+    "talk to",
+    "call now",
+    "call us",
+    "call today",
+    "pricing",
+    "see pricing",
+    "view pricing",
+    "see plans",
+    "view plans",
+    "compare plans",
+    "enroll",
+    "apply now",
+    "sign up free",
+    "watch demo",
+];
+
 /// Class words of elements holding one post of a thread.
 const POST_CLASSES: &str = "[class~=post], [class~=topic-post], [class~=message], [class~=postbody], \
      [class~=post-body], [class~=answer], [class~=comment-body], [class~=messageContent], [itemprop=comment], \
@@ -215,6 +271,16 @@ struct Thresholds {
     /// make an article.
     long_paragraphs: usize,
     long_paragraph_chars: usize,
+    /// Links or buttons longer than this (characters) are no call to action.
+    call_chars: usize,
+    /// Distinct calls to action that make a page without an article's marks
+    /// a service page, and that make it one surely.
+    service_calls: usize,
+    many_service_calls: usize,
+    /// Words of a last path segment that read as a headline (an article's
+    /// slug), and at most as a name (a service's, `/dental-care`).
+    headline_slug_words: usize,
+    name_slug_words: usize,
 }
 
 const THRESHOLDS: Thresholds = Thresholds {
@@ -224,6 +290,11 @@ const THRESHOLDS: Thresholds = Thresholds {
     items: 6,
     long_paragraphs: 4,
     long_paragraph_chars: 200,
+    call_chars: 40,
+    service_calls: 2,
+    many_service_calls: 4,
+    headline_slug_words: 5,
+    name_slug_words: 2,
 };
 
 /// What the page says it is, and where it lives.
@@ -235,11 +306,18 @@ pub(crate) struct Signals<'a> {
     pub og_type: String,
     /// The page's URL.
     pub url: Option<&'a url::Url>,
+    /// The page names its author (a byline, or authors in its metadata).
+    pub signed: bool,
+    /// The page gives `article:published_time`, which publishing tools
+    /// write for posts and not for their other pages.
+    pub article_date: bool,
 }
 
 impl<'a> Signals<'a> {
-    /// Reads the page's JSON-LD types and `og:type`.
-    pub(crate) fn read(doc: &Document, url: Option<&'a url::Url>) -> Self {
+    /// Reads the page's JSON-LD types, `og:type` and
+    /// `article:published_time`; `signed` says whether the metadata found an
+    /// author.
+    pub(crate) fn read(doc: &Document, url: Option<&'a url::Url>, signed: bool) -> Self {
         let mut json_ld_types = Vec::new();
         for script in doc.select("script[type='application/ld+json']").nodes() {
             if let Ok(value) = serde_json::from_str::<serde_json::Value>(&script.text()) {
@@ -251,10 +329,16 @@ impl<'a> Signals<'a> {
             .attr("content")
             .map(|kind| kind.trim().to_ascii_lowercase())
             .unwrap_or_default();
+        let article_date = doc
+            .select("meta[property='article:published_time']")
+            .attr("content")
+            .is_some_and(|date| !date.trim().is_empty());
         Self {
             json_ld_types,
             og_type,
             url,
+            signed,
+            article_date,
         }
     }
 }
@@ -301,16 +385,22 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     // Each type votes once: a shop's page of twenty `Product`s is no more a
     // product than a page of one.
     let json_ld_types: BTreeSet<&String> = signals.json_ld_types.iter().collect();
+    let mut article_json_ld = false;
     for kind in json_ld_types {
         if let Some((_, v)) = JSON_LD_TYPES.iter().find(|(name, _)| name == kind) {
+            article_json_ld |= v.0 == PageType::Article;
             vote(*v);
         }
     }
     if let Some((_, v)) = OG_TYPES.iter().find(|(name, _)| *name == signals.og_type) {
         vote(*v);
     }
+    let slug_words = signals.url.map_or(0, slug_words);
     if let Some(url) = signals.url {
         url_votes(url, &mut vote);
+        if slug_words >= THRESHOLDS.headline_slug_words {
+            vote((PageType::Article, 1));
+        }
     }
     let code_blocks = doc.select("pre").length();
     if code_blocks >= THRESHOLDS.code_blocks {
@@ -344,6 +434,19 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     if long_paragraphs >= THRESHOLDS.long_paragraphs {
         vote((PageType::Article, 2));
     }
+    let marked_as_article = signals.signed || signals.article_date || article_json_ld;
+    if !marked_as_article {
+        let calls = service_calls(doc);
+        if calls >= THRESHOLDS.service_calls {
+            vote((PageType::Service, 2));
+        }
+        if calls >= THRESHOLDS.many_service_calls {
+            vote((PageType::Service, 2));
+        }
+        if (1..=THRESHOLDS.name_slug_words).contains(&slug_words) {
+            vote((PageType::Service, 1));
+        }
+    }
     let best = PageType::ALL
         .into_iter()
         .skip(1)
@@ -358,6 +461,43 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     }
     best
 }
+
+/// How many distinct links and buttons open with a call to action.
+fn service_calls(doc: &Document) -> usize {
+    let mut calls = BTreeSet::new();
+    for node in doc.select("a, button").nodes() {
+        let text = node.text().to_lowercase();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty()
+            && text.chars().count() <= THRESHOLDS.call_chars
+            && SERVICE_CALLS.iter().any(|call| text.starts_with(call))
+        {
+            calls.insert(text);
+        }
+    }
+    calls.len()
+}
+
+/// The words of the URL's last path segment, without an extension
+/// (`/how-the-bridge-was-saved.html` has five); 0 for the site's root.
+fn slug_words(url: &url::Url) -> usize {
+    let last = url
+        .path_segments()
+        .into_iter()
+        .flatten()
+        .rfind(|segment| !segment.is_empty())
+        .unwrap_or_default();
+    let stem = last
+        .rsplit_once('.')
+        .filter(|(_, extension)| EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()))
+        .map_or(last, |(stem, _)| stem);
+    stem.split(['-', '_', '+'])
+        .filter(|word| !word.is_empty() && word.chars().all(char::is_alphabetic))
+        .count()
+}
+
+/// Extensions a page's last path segment may carry.
+const EXTENSIONS: &[&str] = &["html", "htm", "php", "asp", "aspx", "jsp"];
 
 /// The votes of the URL's host and path.
 fn url_votes(url: &url::Url, vote: &mut impl FnMut(Vote)) {
@@ -416,8 +556,16 @@ mod tests {
             json_ld_types: json_ld.iter().map(|t| t.to_ascii_lowercase()).collect(),
             og_type: og.into(),
             url: url.as_ref(),
+            ..Signals::default()
         };
         classify(&doc, &signals)
+    }
+
+    /// The kind of a page read whole, as the html stage reads it.
+    fn kind_of_page(html: &str, url: &str, signed: bool) -> PageType {
+        let doc = Document::from(html);
+        let url = url::Url::parse(url).ok();
+        classify(&doc, &Signals::read(&doc, url.as_ref(), signed))
     }
 
     const STORY: &str = "<p>The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks in two of its piers during the yearly inspection and warned that repairs would take months, and that buses would cross it only until the end of the year.</p>";
@@ -481,6 +629,35 @@ mod tests {
         assert_eq!(kind_of(&story, "https://a.example/x", &[], ""), PageType::Article);
         let list = format!("<h1>Latest</h1>{related}{STORY}");
         assert_eq!(kind_of(&list, "https://a.example/x", &[], ""), PageType::Listing);
+    }
+
+    #[test]
+    fn a_headline_in_the_url_votes_for_an_article() {
+        let page = "<h1>How to choose a winter coat</h1><p>Warmth first.</p>";
+        let slug = "https://a.example/style/how-to-choose-a-winter-coat";
+        assert_eq!(kind_of_page(page, slug, false), PageType::Article);
+    }
+
+    #[test]
+    fn an_offer_without_byline_or_date_is_a_service_page() {
+        let calls = r#"<a href="/quote">Get a quote</a> <a href="/book">Book now</a>
+            <button>Contact sales</button> <a href="/pricing">Pricing</a>"#;
+        let page = format!("<h1>Roof repair</h1>{}{calls}", STORY.repeat(4));
+        assert_eq!(
+            kind_of_page(&page, "https://roofs.example/roof-repair", false),
+            PageType::Service
+        );
+        // The same page with a byline is a story about roofs.
+        assert_eq!(
+            kind_of_page(&page, "https://roofs.example/roof-repair", true),
+            PageType::Article
+        );
+        let dated =
+            format!(r#"<meta property="article:published_time" content="2026-03-02T08:00:00Z">{page}"#);
+        assert_eq!(
+            kind_of_page(&dated, "https://roofs.example/roof-repair", false),
+            PageType::Article
+        );
     }
 
     #[test]
