@@ -77,6 +77,7 @@ const HOST_PREFIXES: &[(&str, Vote)] = &[
     ("discussion", (PageType::Forum, 4)),
     ("answers", (PageType::Forum, 3)),
     ("boards", (PageType::Forum, 4)),
+    ("bbs", (PageType::Forum, 4)),
     ("users", (PageType::Forum, 2)),
     ("shop", (PageType::Product, 1)),
 ];
@@ -99,6 +100,11 @@ const PATH_SEGMENTS: &[(&str, Segment)] = &[
     ("discussion", Segment::deeper(PageType::Forum, 3)),
     ("discussions", Segment::deeper(PageType::Forum, 3)),
     ("community", Segment::deeper(PageType::Forum, 2)),
+    ("comments", Segment::deeper(PageType::Forum, 4)),
+    ("boards", Segment::deeper(PageType::Forum, 3)),
+    ("viewtopic.php", Segment::any(PageType::Forum, 4)),
+    ("showthread.php", Segment::any(PageType::Forum, 4)),
+    ("viewthread.php", Segment::any(PageType::Forum, 4)),
     ("docs", Segment::deeper(PageType::Documentation, 4)),
     ("doc", Segment::deeper(PageType::Documentation, 3)),
     ("documentation", Segment::deeper(PageType::Documentation, 4)),
@@ -604,6 +610,17 @@ mod tests {
             kind_of("<p>x</p>", "https://forum.example/t/help-me/12", &[], ""),
             PageType::Forum
         );
+        assert_eq!(
+            kind_of(
+                "<p>x</p>",
+                "https://bbs.example.org/viewtopic.php?id=7",
+                &[],
+                "article"
+            ),
+            PageType::Forum
+        );
+        let comments = "https://site.example/r/gardening/comments/abc12/my_roses_wilt/";
+        assert_eq!(kind_of(&STORY.repeat(4), comments, &[], ""), PageType::Forum);
         assert_eq!(
             kind_of("<p>x</p>", "https://docs.example.org/guide/start", &[], ""),
             PageType::Documentation
