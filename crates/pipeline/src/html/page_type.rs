@@ -10,7 +10,7 @@
 //!    words (`/threads/`, `/products/`, `/collections/`, a dated path);
 //! 3. its structure: code blocks, prices and cart buttons, repeated posts,
 //!    repeated item cards (when they outnumber the paragraphs of running
-//!    text), long paragraphs of running text;
+//!    text; more so each under a date), long paragraphs of running text;
 //! 4. what an article has and an offer lacks: a byline, an
 //!    `article:published_time`, an article's JSON-LD, a headline made into
 //!    the URL's last segment (`/how-the-bridge-was-saved`). A page with none
@@ -273,6 +273,8 @@ struct Thresholds {
     /// Headings that are links (item titles), or `<article>` cards, that
     /// make a list of items.
     items: usize,
+    /// `<time>` elements among such items that make them a list of stories.
+    dated_items: usize,
     /// Paragraphs of running text (at least `long_paragraph_chars`) that
     /// make an article.
     long_paragraphs: usize,
@@ -294,6 +296,7 @@ const THRESHOLDS: Thresholds = Thresholds {
     many_prices: 12,
     posts: 3,
     items: 6,
+    dated_items: 5,
     long_paragraphs: 4,
     long_paragraph_chars: 200,
     call_chars: 40,
@@ -436,6 +439,10 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     // than its paragraphs; a list's items outnumber them.
     if items >= THRESHOLDS.items && items > long_paragraphs {
         vote((PageType::Listing, 3));
+        // Stories each under its date: a publication's front page or index.
+        if doc.select("time").length() >= THRESHOLDS.dated_items {
+            vote((PageType::Listing, 1));
+        }
     }
     if long_paragraphs >= THRESHOLDS.long_paragraphs {
         vote((PageType::Article, 2));
@@ -646,6 +653,19 @@ mod tests {
         assert_eq!(kind_of(&story, "https://a.example/x", &[], ""), PageType::Article);
         let list = format!("<h1>Latest</h1>{related}{STORY}");
         assert_eq!(kind_of(&list, "https://a.example/x", &[], ""), PageType::Listing);
+    }
+
+    #[test]
+    fn a_front_page_of_dated_stories_is_a_listing() {
+        let stories: String = (1..=6)
+            .map(|n| {
+                format!("<article><h2><a href=\"/s/{n}\">Story {n}</a></h2><time>2 March</time></article>")
+            })
+            .collect();
+        assert_eq!(
+            kind_of(&stories, "https://paper.example/", &[], ""),
+            PageType::Listing
+        );
     }
 
     #[test]
