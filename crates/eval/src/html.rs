@@ -22,6 +22,9 @@
 //!   bytes the pipeline holds while normalizing a page, as a multiple of the
 //!   page's bytes (counted by the tool's global allocator).
 //!
+//! With `--failures` each benchmark's report ends with a table of the pages
+//! whose `page_type` is wrong: labelled beside ours, with the URL and word F1.
+//!
 //! With `--reference FILE` (written by `scripts/html_trafilatura.py --out`)
 //! the reference tool's word F1 on the same pages sits beside ours.
 
@@ -69,6 +72,8 @@ struct Page {
 /// What the pipeline made of one page.
 #[derive(Debug)]
 struct Outcome {
+    id: String,
+    url: String,
     page_type: PageType,
     expected_type: PageType,
     word_f1: f64,
@@ -161,7 +166,8 @@ fn read_reference(path: &Path) -> anyhow::Result<(Reference, HashMap<String, f64
 }
 
 /// Scores every benchmark in `dirs`, every `every`-th page (1 for all),
-/// beside the reference tool's scores when `reference` names its file.
+/// beside the reference tool's scores when `reference` names its file;
+/// with `failures`, each benchmark's pages of the wrong `page_type` listed.
 ///
 /// # Errors
 /// A benchmark or the reference file cannot be read.
@@ -170,6 +176,7 @@ pub fn evaluate(
     every: usize,
     options: &Options,
     reference: Option<&Path>,
+    failures: bool,
 ) -> anyhow::Result<Report> {
     let (reference, reference_speed) = match reference {
         Some(path) => read_reference(path)?,
@@ -217,6 +224,8 @@ pub fn evaluate(
                 }
             };
             outcomes.push(Outcome {
+                id: page.id.clone(),
+                url: page.url.clone(),
                 page_type,
                 expected_type: page.page_type,
                 word_f1: word_f1(&body, &page.truth),
@@ -272,6 +281,9 @@ pub fn evaluate(
             percentile(&memory, 0.9),
             percentile(&memory, 1.0),
         );
+        if failures {
+            text.push_str(&type_failures(&outcomes));
+        }
     }
     Ok(Report { text, f1: lowest })
 }
@@ -340,6 +352,28 @@ fn type_summary(outcomes: &[Outcome]) -> String {
             listed.join(", ")
         }
     )
+}
+
+/// The pages of the wrong `page_type`, by labelled and found type.
+fn type_failures(outcomes: &[Outcome]) -> String {
+    let mut wrong: Vec<&Outcome> = outcomes
+        .iter()
+        .filter(|o| o.page_type != o.expected_type)
+        .collect();
+    wrong.sort_by_key(|o| (o.expected_type, o.page_type, o.id.clone()));
+    let mut table = String::from(
+        "\n### page_type failures\n\n| page | labelled | ours | word F1 | url |\n|---|---|---|---:|---|\n",
+    );
+    for outcome in wrong {
+        table.push_str(&crate::failure_row(&[
+            &outcome.id,
+            outcome.expected_type.as_str(),
+            outcome.page_type.as_str(),
+            &format!("{:.3}", outcome.word_f1),
+            &outcome.url,
+        ]));
+    }
+    table
 }
 
 /// The mean, 0 for none.

@@ -62,6 +62,10 @@ enum Command {
         /// Fail when the word F1 of a benchmark is under this floor.
         #[arg(long, default_value_t = 0.0, value_name = "F1")]
         min_f1: f64,
+        /// Also list each page whose `page_type` is wrong: labelled beside
+        /// ours, with its URL and word F1.
+        #[arg(long)]
+        failures: bool,
     },
     /// Language accuracy on sentences (`<code>/sentences.txt`), as articles
     /// and as single lines, beside whatlang alone on the same texts.
@@ -162,8 +166,15 @@ fn main() -> anyhow::Result<()> {
             every,
             reference,
             min_f1,
+            failures,
         } => {
-            let report = html::evaluate(&dirs, every, &settings.pipeline.options, reference.as_deref())?;
+            let report = html::evaluate(
+                &dirs,
+                every,
+                &settings.pipeline.options,
+                reference.as_deref(),
+                failures,
+            )?;
             print!("{}", report.text);
             at_least(report.f1, min_f1, "F1")
         }

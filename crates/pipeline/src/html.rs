@@ -77,7 +77,8 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
         .as_deref()
         .and_then(|canonical| url::Url::parse(canonical).ok())
         .or(page_url);
-    let page_type = page_type::classify(&doc, &page_type::Signals::read(&doc, base.as_ref()));
+    let signed = !metadata.authors.is_empty() || metadata.byline.is_some();
+    let page_type = page_type::classify(&doc, &page_type::Signals::read(&doc, base.as_ref(), signed));
     metadata.settle_byline(page_type);
     let (boxed, reader_comments) = take_known(&doc, base.as_ref());
     let reparse = || {

@@ -4,11 +4,21 @@
 //! wins ties, being the commonest page a newsroom sends.
 //!
 //! The signals, each a table below:
-//! 1. what the page says it is: JSON-LD `@type` and `og:type`;
+//! 1. what the page says it is: JSON-LD `@type` (each type once, however
+//!    many nodes carry it) and `og:type`;
 //! 2. the shape of its URL: host prefixes (`docs.`, `forum.`) and path
 //!    words (`/threads/`, `/products/`, `/collections/`, a dated path);
 //! 3. its structure: code blocks, prices and cart buttons, repeated posts,
-//!    repeated item cards, long paragraphs of running text.
+//!    repeated item cards (when they outnumber the paragraphs of running
+//!    text; more so each under a date), long paragraphs of running text;
+//! 4. what an article has and an offer lacks: a byline, an
+//!    `article:published_time`, an article's JSON-LD, a headline made into
+//!    the URL's last segment (`/how-the-bridge-was-saved`). A page with none
+//!    of these that asks the reader to act (`Get a quote`, `Book now`,
+//!    `Contact sales`, `Pricing`), or whose URL ends in a short name
+//!    (`/dental-care`), is a service page.
+
+use std::collections::BTreeSet;
 
 use dom_query::Document;
 
@@ -67,6 +77,7 @@ const HOST_PREFIXES: &[(&str, Vote)] = &[
     ("discussion", (PageType::Forum, 4)),
     ("answers", (PageType::Forum, 3)),
     ("boards", (PageType::Forum, 4)),
+    ("bbs", (PageType::Forum, 4)),
     ("users", (PageType::Forum, 2)),
     ("shop", (PageType::Product, 1)),
 ];
@@ -89,6 +100,11 @@ const PATH_SEGMENTS: &[(&str, Segment)] = &[
     ("discussion", Segment::deeper(PageType::Forum, 3)),
     ("discussions", Segment::deeper(PageType::Forum, 3)),
     ("community", Segment::deeper(PageType::Forum, 2)),
+    ("comments", Segment::deeper(PageType::Forum, 4)),
+    ("boards", Segment::deeper(PageType::Forum, 3)),
+    ("viewtopic.php", Segment::any(PageType::Forum, 4)),
+    ("showthread.php", Segment::any(PageType::Forum, 4)),
+    ("viewthread.php", Segment::any(PageType::Forum, 4)),
     ("docs", Segment::deeper(PageType::Documentation, 4)),
     ("doc", Segment::deeper(PageType::Documentation, 3)),
     ("documentation", Segment::deeper(PageType::Documentation, 4)),
@@ -185,6 +201,56 @@ impl Segment {
     }
 }
 
+/// How the links and buttons of a service page open: the calls to action of
+/// a page selling a service (lower case; a link's text must start with one).
+const SERVICE_CALLS: &[&str] = &[
+    "get started",
+    "get a quote",
+    "get quote",
+    "get a free",
+    "get pricing",
+    "get estimate",
+    "get in touch",
+    "get a demo",
+    "request a quote",
+    "request a demo",
+    "request demo",
+    "request info",
+    "request service",
+    "request a consultation",
+    "free quote",
+    "free estimate",
+    "free consultation",
+    "free trial",
+    "start free",
+    "start your free",
+    "try for free",
+    "try it free",
+    "try free",
+    "book now",
+    "book a",
+    "book your",
+    "schedule a",
+    "schedule your",
+    "schedule service",
+    "contact us",
+    "contact sales",
+    "talk to",
+    "call now",
+    "call us",
+    "call today",
+    "pricing",
+    "see pricing",
+    "view pricing",
+    "see plans",
+    "view plans",
+    "compare plans",
+    "enroll",
+    "apply now",
+    "sign up free",
+    "watch demo",
+];
+
 /// Class words of elements holding one post of a thread.
 const POST_CLASSES: &str = "[class~=post], [class~=topic-post], [class~=message], [class~=postbody], \
      [class~=post-body], [class~=answer], [class~=comment-body], [class~=messageContent], [itemprop=comment], \
@@ -207,10 +273,22 @@ struct Thresholds {
     /// Headings that are links (item titles), or `<article>` cards, that
     /// make a list of items.
     items: usize,
+    /// `<time>` elements among such items that make them a list of stories.
+    dated_items: usize,
     /// Paragraphs of running text (at least `long_paragraph_chars`) that
     /// make an article.
     long_paragraphs: usize,
     long_paragraph_chars: usize,
+    /// Links or buttons longer than this (characters) are no call to action.
+    call_chars: usize,
+    /// Distinct calls to action that make a page without an article's marks
+    /// a service page, and that make it one surely.
+    service_calls: usize,
+    many_service_calls: usize,
+    /// Words of a last path segment that read as a headline (an article's
+    /// slug), and at most as a name (a service's, `/dental-care`).
+    headline_slug_words: usize,
+    name_slug_words: usize,
 }
 
 const THRESHOLDS: Thresholds = Thresholds {
@@ -218,8 +296,14 @@ const THRESHOLDS: Thresholds = Thresholds {
     many_prices: 12,
     posts: 3,
     items: 6,
+    dated_items: 5,
     long_paragraphs: 4,
     long_paragraph_chars: 200,
+    call_chars: 40,
+    service_calls: 2,
+    many_service_calls: 4,
+    headline_slug_words: 5,
+    name_slug_words: 2,
 };
 
 /// What the page says it is, and where it lives.
@@ -231,11 +315,18 @@ pub(crate) struct Signals<'a> {
     pub og_type: String,
     /// The page's URL.
     pub url: Option<&'a url::Url>,
+    /// The page names its author (a byline, or authors in its metadata).
+    pub signed: bool,
+    /// The page gives `article:published_time`, which publishing tools
+    /// write for posts and not for their other pages.
+    pub article_date: bool,
 }
 
 impl<'a> Signals<'a> {
-    /// Reads the page's JSON-LD types and `og:type`.
-    pub(crate) fn read(doc: &Document, url: Option<&'a url::Url>) -> Self {
+    /// Reads the page's JSON-LD types, `og:type` and
+    /// `article:published_time`; `signed` says whether the metadata found an
+    /// author.
+    pub(crate) fn read(doc: &Document, url: Option<&'a url::Url>, signed: bool) -> Self {
         let mut json_ld_types = Vec::new();
         for script in doc.select("script[type='application/ld+json']").nodes() {
             if let Ok(value) = serde_json::from_str::<serde_json::Value>(&script.text()) {
@@ -247,10 +338,16 @@ impl<'a> Signals<'a> {
             .attr("content")
             .map(|kind| kind.trim().to_ascii_lowercase())
             .unwrap_or_default();
+        let article_date = doc
+            .select("meta[property='article:published_time']")
+            .attr("content")
+            .is_some_and(|date| !date.trim().is_empty());
         Self {
             json_ld_types,
             og_type,
             url,
+            signed,
+            article_date,
         }
     }
 }
@@ -294,16 +391,25 @@ fn collect_types(value: &serde_json::Value, types: &mut Vec<String>, depth: usiz
 pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     let mut votes = [0_u32; PageType::ALL.len()];
     let mut vote = |(kind, weight): Vote| votes[kind as usize] += weight;
-    for kind in &signals.json_ld_types {
+    // Each type votes once: a shop's page of twenty `Product`s is no more a
+    // product than a page of one.
+    let json_ld_types: BTreeSet<&String> = signals.json_ld_types.iter().collect();
+    let mut article_json_ld = false;
+    for kind in json_ld_types {
         if let Some((_, v)) = JSON_LD_TYPES.iter().find(|(name, _)| name == kind) {
+            article_json_ld |= v.0 == PageType::Article;
             vote(*v);
         }
     }
     if let Some((_, v)) = OG_TYPES.iter().find(|(name, _)| *name == signals.og_type) {
         vote(*v);
     }
+    let slug_words = signals.url.map_or(0, slug_words);
     if let Some(url) = signals.url {
         url_votes(url, &mut vote);
+        if slug_words >= THRESHOLDS.headline_slug_words {
+            vote((PageType::Article, 1));
+        }
     }
     let code_blocks = doc.select("pre").length();
     if code_blocks >= THRESHOLDS.code_blocks {
@@ -319,22 +425,40 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     if doc.select(POST_CLASSES).length() >= THRESHOLDS.posts {
         vote((PageType::Forum, 2));
     }
-    let items = doc
-        .select("h2 a, h3 a, h4 a, a h2, a h3, a h4")
-        .length()
-        .max(doc.select("article").length());
-    if items >= THRESHOLDS.items {
-        vote((PageType::Listing, 3));
-    }
     let long_paragraphs = doc
         .select("p")
         .nodes()
         .iter()
         .filter(|p| p.text().chars().count() >= THRESHOLDS.long_paragraph_chars)
-        .take(THRESHOLDS.long_paragraphs)
         .count();
+    let items = doc
+        .select("h2 a, h3 a, h4 a, a h2, a h3, a h4")
+        .length()
+        .max(doc.select("article").length());
+    // Linked headings under a story (related stories, a sidebar) are fewer
+    // than its paragraphs; a list's items outnumber them.
+    if items >= THRESHOLDS.items && items > long_paragraphs {
+        vote((PageType::Listing, 3));
+        // Stories each under its date: a publication's front page or index.
+        if doc.select("time").length() >= THRESHOLDS.dated_items {
+            vote((PageType::Listing, 1));
+        }
+    }
     if long_paragraphs >= THRESHOLDS.long_paragraphs {
         vote((PageType::Article, 2));
+    }
+    let marked_as_article = signals.signed || signals.article_date || article_json_ld;
+    if !marked_as_article {
+        let calls = service_calls(doc);
+        if calls >= THRESHOLDS.service_calls {
+            vote((PageType::Service, 2));
+        }
+        if calls >= THRESHOLDS.many_service_calls {
+            vote((PageType::Service, 2));
+        }
+        if (1..=THRESHOLDS.name_slug_words).contains(&slug_words) {
+            vote((PageType::Service, 1));
+        }
     }
     let best = PageType::ALL
         .into_iter()
@@ -350,6 +474,43 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     }
     best
 }
+
+/// How many distinct links and buttons open with a call to action.
+fn service_calls(doc: &Document) -> usize {
+    let mut calls = BTreeSet::new();
+    for node in doc.select("a, button").nodes() {
+        let text = node.text().to_lowercase();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty()
+            && text.chars().count() <= THRESHOLDS.call_chars
+            && SERVICE_CALLS.iter().any(|call| text.starts_with(call))
+        {
+            calls.insert(text);
+        }
+    }
+    calls.len()
+}
+
+/// The words of the URL's last path segment, without an extension
+/// (`/how-the-bridge-was-saved.html` has five); 0 for the site's root.
+fn slug_words(url: &url::Url) -> usize {
+    let last = url
+        .path_segments()
+        .into_iter()
+        .flatten()
+        .rfind(|segment| !segment.is_empty())
+        .unwrap_or_default();
+    let stem = last
+        .rsplit_once('.')
+        .filter(|(_, extension)| EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()))
+        .map_or(last, |(stem, _)| stem);
+    stem.split(['-', '_', '+'])
+        .filter(|word| !word.is_empty() && word.chars().all(char::is_alphabetic))
+        .count()
+}
+
+/// Extensions a page's last path segment may carry.
+const EXTENSIONS: &[&str] = &["html", "htm", "php", "asp", "aspx", "jsp"];
 
 /// The votes of the URL's host and path.
 fn url_votes(url: &url::Url, vote: &mut impl FnMut(Vote)) {
@@ -408,8 +569,16 @@ mod tests {
             json_ld_types: json_ld.iter().map(|t| t.to_ascii_lowercase()).collect(),
             og_type: og.into(),
             url: url.as_ref(),
+            ..Signals::default()
         };
         classify(&doc, &signals)
+    }
+
+    /// The kind of a page read whole, as the html stage reads it.
+    fn kind_of_page(html: &str, url: &str, signed: bool) -> PageType {
+        let doc = Document::from(html);
+        let url = url::Url::parse(url).ok();
+        classify(&doc, &Signals::read(&doc, url.as_ref(), signed))
     }
 
     const STORY: &str = "<p>The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks in two of its piers during the yearly inspection and warned that repairs would take months, and that buses would cross it only until the end of the year.</p>";
@@ -431,11 +600,34 @@ mod tests {
     }
 
     #[test]
+    fn a_json_ld_type_votes_once_however_many_nodes_carry_it() {
+        // Twenty products in one page's JSON-LD (a category's grid) outvote
+        // neither the page's own CollectionPage nor its URL.
+        let mut types = vec!["Product"; 20];
+        types.push("CollectionPage");
+        assert_eq!(
+            kind_of("<p>x</p>", "https://shop.example/c/kettles/all", &types, ""),
+            PageType::Collection
+        );
+    }
+
+    #[test]
     fn the_url_tells_threads_docs_and_shops_apart() {
         assert_eq!(
             kind_of("<p>x</p>", "https://forum.example/t/help-me/12", &[], ""),
             PageType::Forum
         );
+        assert_eq!(
+            kind_of(
+                "<p>x</p>",
+                "https://bbs.example.org/viewtopic.php?id=7",
+                &[],
+                "article"
+            ),
+            PageType::Forum
+        );
+        let comments = "https://site.example/r/gardening/comments/abc12/my_roses_wilt/";
+        assert_eq!(kind_of(&STORY.repeat(4), comments, &[], ""), PageType::Forum);
         assert_eq!(
             kind_of("<p>x</p>", "https://docs.example.org/guide/start", &[], ""),
             PageType::Documentation
@@ -450,6 +642,59 @@ mod tests {
         );
         let dated = "https://paper.example/2026/03/bridge-closes";
         assert_eq!(kind_of("<p>x</p>", dated, &[], ""), PageType::Article);
+    }
+
+    #[test]
+    fn linked_headings_under_a_long_story_do_not_make_it_a_list() {
+        let related: String = (1..=6)
+            .map(|n| format!("<h3><a href=\"/more/{n}\">Another story {n}</a></h3>"))
+            .collect();
+        let story = format!("<h1>Bridge closes</h1>{}{related}", STORY.repeat(8));
+        assert_eq!(kind_of(&story, "https://a.example/x", &[], ""), PageType::Article);
+        let list = format!("<h1>Latest</h1>{related}{STORY}");
+        assert_eq!(kind_of(&list, "https://a.example/x", &[], ""), PageType::Listing);
+    }
+
+    #[test]
+    fn a_front_page_of_dated_stories_is_a_listing() {
+        let stories: String = (1..=6)
+            .map(|n| {
+                format!("<article><h2><a href=\"/s/{n}\">Story {n}</a></h2><time>2 March</time></article>")
+            })
+            .collect();
+        assert_eq!(
+            kind_of(&stories, "https://paper.example/", &[], ""),
+            PageType::Listing
+        );
+    }
+
+    #[test]
+    fn a_headline_in_the_url_votes_for_an_article() {
+        let page = "<h1>How to choose a winter coat</h1><p>Warmth first.</p>";
+        let slug = "https://a.example/style/how-to-choose-a-winter-coat";
+        assert_eq!(kind_of_page(page, slug, false), PageType::Article);
+    }
+
+    #[test]
+    fn an_offer_without_byline_or_date_is_a_service_page() {
+        let calls = r#"<a href="/quote">Get a quote</a> <a href="/book">Book now</a>
+            <button>Contact sales</button> <a href="/pricing">Pricing</a>"#;
+        let page = format!("<h1>Roof repair</h1>{}{calls}", STORY.repeat(4));
+        assert_eq!(
+            kind_of_page(&page, "https://roofs.example/roof-repair", false),
+            PageType::Service
+        );
+        // The same page with a byline is a story about roofs.
+        assert_eq!(
+            kind_of_page(&page, "https://roofs.example/roof-repair", true),
+            PageType::Article
+        );
+        let dated =
+            format!(r#"<meta property="article:published_time" content="2026-03-02T08:00:00Z">{page}"#);
+        assert_eq!(
+            kind_of_page(&dated, "https://roofs.example/roof-repair", false),
+            PageType::Article
+        );
     }
 
     #[test]
