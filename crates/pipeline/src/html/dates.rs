@@ -7,13 +7,22 @@
 //! 3. any element marked `itemprop="datePublished"` (`content`,
 //!    `datetime` or its text);
 //! 4. JSON-LD `datePublished` of the page node;
-//! 5. a `<time datetime>` (one marked as the publication first), and the
-//!    hAtom `.published[title]`;
+//! 5. a `<time>` (one marked as the publication first): its `datetime`,
+//!    else the day it prints; and the hAtom `.published[title]`;
 //! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`);
-//! 7. a day printed in an element whose class or id names a date
+//! 7. a day printed after a publication label of the marker tables
+//!    (`Published on`, `Datum:`, `Veröffentlicht am`, `Publié le`), in the
+//!    label's text or just after it ([`LABEL_WINDOW_CHARS`]);
+//! 8. a day printed in an element whose class or id names a date
 //!    (`class="post-date"`: `17. Mai 2024`, `May 17, 2024`, `17.05.2024`);
-//! 8. a day printed next to the headline: just before or after the `<h1>`
+//! 9. a day printed next to the headline: just before or after the `<h1>`
 //!    in the blocks around it ([`HEADER_LEVELS`], [`HEADER_WINDOW_CHARS`]).
+//!
+//! A printed day that an update label stands before (`Last updated on`,
+//! `Aktualisiert am`, in the element or just before it) is the last change:
+//! steps 5 and 7–9 pass over it, and only when none of them finds a
+//! publication does it date the article (10.: steps 8 and 9 again, taking
+//! it), as a page that says no more than when it was last updated is read.
 //!
 //! A publication given in UTC takes the page's own offset when the page also
 //! prints the same instant in its local time (`in_page_time`), so the day
@@ -31,6 +40,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 use dom_query::{Document, NodeRef};
 
 use super::{json_ld::JsonLd, metadata::MetaTags};
+use crate::markers;
 
 /// Meta tags (`property`, `name` or `itemprop`, lower case) giving the first
 /// publication, most trusted first.
@@ -131,6 +141,30 @@ const MAX_PRINTED_DATE_CHARS: usize = 200;
 /// At most this many date-named elements are looked at: the date sits in
 /// the article's header.
 const MAX_PRINTED_DATE_ELEMENTS: usize = 40;
+
+/// A publication label is looked for in texts at most this long: a label
+/// opens a short line, not a paragraph.
+const MAX_LABEL_LINE_CHARS: usize = 100;
+
+/// How far after a publication label its day may be printed, in characters.
+const LABEL_WINDOW_CHARS: usize = 60;
+
+/// How many words may stand between a publication label and its day
+/// (`Veröffentlicht am Samstag, 3. Dezember`).
+const LABEL_GAP_WORDS: usize = 3;
+
+/// How many words before a printed day are read for an update label.
+const LABEL_WORDS: usize = 4;
+
+/// How many levels above a date element the label printed before it is
+/// looked for (`<span>Updated on</span> <span class="date">…</span>`).
+const LABEL_LEVELS: usize = 2;
+
+/// Elements whose text is never read for a label: code and page furniture
+/// that prints no article text.
+const UNREAD_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "title", "option", "textarea",
+];
 
 /// How many levels above the `<h1>` the header around it may reach.
 const HEADER_LEVELS: usize = 3;
@@ -315,8 +349,11 @@ pub(crate) fn read(
                 .and_then(|url| day_in_path(url.path()))
                 .map(PageDate::Day)
         })
-        .or_else(|| printed_day(doc, furniture).map(PageDate::Day))
-        .or_else(|| day_beside_headline(doc).map(PageDate::Day))
+        .or_else(|| labelled_day(doc, furniture).map(PageDate::Day))
+        .or_else(|| printed_day(doc, furniture, Printed::Publication).map(PageDate::Day))
+        .or_else(|| day_beside_headline(doc, Printed::Publication).map(PageDate::Day))
+        .or_else(|| printed_day(doc, furniture, Printed::AnyDay).map(PageDate::Day))
+        .or_else(|| day_beside_headline(doc, Printed::AnyDay).map(PageDate::Day))
         .map(|date| in_page_time(date, doc, metas));
     let updated = json_ld
         .modified
@@ -390,15 +427,16 @@ fn itemprop(doc: &Document, furniture: &Furniture, property: &str) -> Option<Pag
             ["content", "datetime", "title"]
                 .iter()
                 .find_map(|attr| node.attr(attr).and_then(|value| parse_machine(&value)))
-                .or_else(|| printed(&node.text()).map(PageDate::Day))
+                .or_else(|| printed_publication(&node.text()).map(PageDate::Day))
         })
 }
 
-/// A `<time datetime>` of the article: one marked as the publication
-/// (`pubdate`, a class naming it) first, else the first one that is not an
-/// update; then the hAtom `.published[title]`.
+/// A `<time>` of the article: one marked as the publication (`pubdate`, a
+/// class naming it) first, else the first one that is not an update; its
+/// `datetime`, else the day it prints (a `datetime` such as `01-11-2023`
+/// says nothing plain); then the hAtom `.published[title]`.
 fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
-    let times = doc.select("time[datetime]");
+    let times = doc.select("time");
     let candidates: Vec<&NodeRef> = times
         .nodes()
         .iter()
@@ -409,7 +447,11 @@ fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
     });
     marked
         .chain(candidates.iter())
-        .find_map(|node| node.attr("datetime").and_then(|value| parse_machine(&value)))
+        .find_map(|node| {
+            node.attr("datetime")
+                .and_then(|value| parse_machine(&value))
+                .or_else(|| printed_day_of(node, Printed::Publication).map(PageDate::Day))
+        })
         .or_else(|| {
             doc.select(".published[title], abbr[title][class*=\"date\"]")
                 .nodes()
@@ -420,7 +462,7 @@ fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
 }
 
 /// A day printed in an element whose class or id names a date.
-fn printed_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
+fn printed_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Option<NaiveDate> {
     doc.select(PRINTED_DATE_SELECTOR)
         .nodes()
         .iter()
@@ -432,17 +474,136 @@ fn printed_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
         })
         .take(MAX_PRINTED_DATE_ELEMENTS)
         .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
-        .find_map(|node| {
-            let text = node.text();
-            (text.chars().count() <= MAX_PRINTED_DATE_CHARS)
-                .then(|| printed(&text))
-                .flatten()
+        .find_map(|node| printed_day_of(node, wanted))
+}
+
+/// Which printed days a step takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    /// Only a day no update label stands before.
+    Publication,
+    /// Any day, the last change too: for a page that gives no other.
+    AnyDay,
+}
+
+impl Printed {
+    /// The day `text` prints that this step takes, `before` being what the
+    /// page prints just before it.
+    fn day(self, before: &str, text: &str) -> Option<NaiveDate> {
+        match self {
+            Self::Publication => printed_publication_after(before, text),
+            Self::AnyDay => printed(text),
+        }
+    }
+}
+
+/// The day an element prints, when it is short enough to be a date; for a
+/// publication, not one after an update label, in the element or just
+/// before it.
+fn printed_day_of(node: &NodeRef, wanted: Printed) -> Option<NaiveDate> {
+    let text = node.text();
+    if text.chars().count() > MAX_PRINTED_DATE_CHARS {
+        return None;
+    }
+    let before = match wanted {
+        Printed::Publication => words_before(node),
+        Printed::AnyDay => String::new(),
+    };
+    wanted.day(&before, &text)
+}
+
+/// The words printed just before an element, in its parent or, when
+/// nothing stands before it there, in its grandparent: where a label in an
+/// element of its own stands (`<span>Updated on</span> <span class="date">`).
+fn words_before(node: &NodeRef) -> String {
+    let mut child = *node;
+    for _ in 0..LABEL_LEVELS {
+        let Some(parent) = child.parent() else {
+            break;
+        };
+        let mut before = String::new();
+        for sibling in parent.children_it(false) {
+            if sibling.id == child.id {
+                break;
+            }
+            before.push_str(&sibling.text());
+            before.push(' ');
+        }
+        if before.chars().any(char::is_alphanumeric) {
+            let start = before
+                .char_indices()
+                .rev()
+                .nth(LABEL_WINDOW_CHARS)
+                .map_or(0, |(at, _)| at);
+            return before[start..].to_owned();
+        }
+        child = parent;
+    }
+    String::new()
+}
+
+/// A day printed after a publication label of the marker tables: in a
+/// short text that opens with the label (`Published on 2 May 2024`,
+/// `Datum: 26. Januar 2022`), within [`LABEL_WINDOW_CHARS`] of it, in the
+/// label's own text or the texts after it (`<dt>Datum</dt><dd>12.01.2017`).
+fn labelled_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
+    let texts: Vec<NodeRef> = doc
+        .root()
+        .descendants_it()
+        .filter(|node| {
+            node.is_text()
+                && node.parent().is_some_and(|parent| {
+                    !matches!(parent.node_name().as_deref(), Some(name) if UNREAD_ELEMENTS.contains(&name))
+                })
         })
+        .collect();
+    texts.iter().enumerate().find_map(|(at, node)| {
+        let text = node.text();
+        let line = text.trim();
+        if line.is_empty() || line.chars().count() > MAX_LABEL_LINE_CHARS {
+            return None;
+        }
+        let end = markers::publication_label_end(line)?;
+        if node.parent().is_some_and(|parent| furniture.holds(&parent)) {
+            return None;
+        }
+        let mut window = line[end..].to_owned();
+        for next in &texts[at + 1..] {
+            if window.chars().count() >= LABEL_WINDOW_CHARS {
+                break;
+            }
+            window.push(' ');
+            window.push_str(next.text().trim());
+        }
+        let window: String = window.chars().take(LABEL_WINDOW_CHARS).collect();
+        day_soon_after_label(&window)
+    })
+}
+
+/// The day printed at the start of the text after a label, a few words
+/// such as `on`, `am` or a weekday at most before it (a sentence opening
+/// with `Published reports say …` dates nothing), unless an update label
+/// stands before it.
+fn day_soon_after_label(text: &str) -> Option<NaiveDate> {
+    let tokens = tokens(text);
+    let mut words = 0;
+    for at in 0..tokens.len() {
+        if let Some(day) = printed_at(&tokens[at..]) {
+            return (!update_label_before(&tokens[..at])).then_some(day);
+        }
+        if matches!(tokens[at], Token::Word(_)) {
+            words += 1;
+            if words > LABEL_GAP_WORDS {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// A day printed just before or after the first `<h1>`, in the blocks
 /// around it: the article's header.
-fn day_beside_headline(doc: &Document) -> Option<NaiveDate> {
+fn day_beside_headline(doc: &Document, wanted: Printed) -> Option<NaiveDate> {
     let headings = doc.select("h1");
     let heading = headings.nodes().first()?;
     let title = heading.text();
@@ -465,7 +626,7 @@ fn day_beside_headline(doc: &Document) -> Option<NaiveDate> {
             .chars()
             .take(HEADER_WINDOW_CHARS)
             .collect();
-        printed(&after).or_else(|| printed(&before))
+        wanted.day("", &after).or_else(|| wanted.day("", &before))
     })
 }
 
@@ -629,6 +790,43 @@ pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
 pub(crate) fn printed(text: &str) -> Option<NaiveDate> {
     let tokens = tokens(text);
     (0..tokens.len()).find_map(|at| printed_at(&tokens[at..]))
+}
+
+/// The first day printed in a text that no update label stands before:
+/// `Published 2 May 2024, last updated 5 May 2024` gives the 2nd, `Updated
+/// on 5 May 2024` none.
+pub(crate) fn printed_publication(text: &str) -> Option<NaiveDate> {
+    printed_publication_after("", text)
+}
+
+/// The first day printed in `text` that no update label stands before,
+/// `before` being what the page prints just before `text`.
+fn printed_publication_after(before: &str, text: &str) -> Option<NaiveDate> {
+    let mut all = tokens(before);
+    let start = all.len();
+    all.extend(tokens(text));
+    (start..all.len()).find_map(|at| {
+        let day = printed_at(&all[at..])?;
+        (!update_label_before(&all[..at])).then_some(day)
+    })
+}
+
+/// Whether the last words before a day (at most [`LABEL_WORDS`], back to
+/// the year of an earlier day; a time between them is passed over) end
+/// with an update label.
+fn update_label_before(tokens: &[Token]) -> bool {
+    let mut words: Vec<&str> = tokens
+        .iter()
+        .rev()
+        .take_while(|token| !matches!(token, Token::Number(_, 4)))
+        .filter_map(|token| match token {
+            Token::Word(word) => Some(word.as_str()),
+            _ => None,
+        })
+        .take(LABEL_WORDS)
+        .collect();
+    words.reverse();
+    (0..words.len()).any(|end| markers::ends_with_update_label(&words[..=end].join(" ")))
 }
 
 /// A day printed at the start of `tokens`.
@@ -884,6 +1082,44 @@ mod tests {
         }
         let ambiguous = r#"<span class="date">03/02/2026</span>"#;
         assert_eq!(day(ambiguous, NO_URL), None);
+    }
+
+    #[test]
+    fn a_day_printed_after_an_update_label_is_not_the_publication() {
+        let both = r#"<article><h1>Dam opens</h1>
+            <div class="post-meta"><span>Last updated on</span> <span class="date">9 March 2026</span></div>
+            <p class="byline">Posted by Ann Lee on 2 March 2026</p></article>"#;
+        assert_eq!(day(both, NO_URL).as_deref(), Some("2026-03-02"));
+        let one_line =
+            r#"<p class="entry-date">Aktualisiert am 9. März 2026, erschienen am 2. März 2026</p>"#;
+        assert_eq!(day(one_line, NO_URL).as_deref(), Some("2026-03-02"));
+        let update_only =
+            r#"<article><h1>Dam opens</h1><div class="post-date">Updated: 9 March 2026</div></article>"#;
+        assert_eq!(day(update_only, NO_URL).as_deref(), Some("2026-03-09"));
+    }
+
+    #[test]
+    fn a_day_printed_after_a_publication_label_is_read_where_no_class_names_a_date() {
+        for page in [
+            "<ul class=\"facts\"><li><span>Datum:</span> 2. März 2026</li><li>Ort: Kassel</li></ul>",
+            "<dl><dt>Datum</dt><dd>02.03.2026</dd><dt>Rubrik</dt><dd>Stadt</dd></dl>",
+            "<div><span>Published on Mar 2, 2026</span> <span>Updated on Mar 9, 2026</span></div>",
+            "<p><strong>Publié le</strong> 2 mars 2026</p>",
+        ] {
+            assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"), "{page}");
+        }
+        let in_a_comment = r#"<div class="comments"><p>Posted 5 March 2026</p></div>"#;
+        assert_eq!(day(in_a_comment, NO_URL), None);
+        let a_sentence = "<p>Published reports say the dam held on 2 March 2026, when the river rose, and the town was spared.</p>";
+        assert_eq!(day(a_sentence, NO_URL), None);
+    }
+
+    #[test]
+    fn a_time_element_without_a_plain_datetime_gives_the_day_it_prints() {
+        let bare = r#"<article><h1>Dam opens</h1><time>March 2nd, 2026</time></article>"#;
+        assert_eq!(day(bare, NO_URL).as_deref(), Some("2026-03-02"));
+        let ambiguous = r#"<time datetime="02-03-2026 10:29">2. März 2026 10:29</time>"#;
+        assert_eq!(day(ambiguous, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]
