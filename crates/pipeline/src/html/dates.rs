@@ -9,7 +9,8 @@
 //! 4. JSON-LD `datePublished` of the page node;
 //! 5. a `<time>` (one marked as the publication first): its `datetime`,
 //!    else the day it prints; and the hAtom `.published[title]`;
-//! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`);
+//! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`,
+//!    `/20240517/`);
 //! 7. a day printed after a publication label of the marker tables
 //!    (`Published on`, `Datum:`, `Veröffentlicht am`, `Publié le`), in the
 //!    label's text or just after it ([`LABEL_WINDOW_CHARS`]);
@@ -122,17 +123,24 @@ pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
 ];
 
 /// Words of furniture that is not read for a date (a footer's copyright
-/// year, a widget's calendar) but holds a post's author box.
-const FURNITURE_WORDS: &[&str] = &["widget", "footer"];
+/// year) but holds a post's author box.
+const FURNITURE_WORDS: &[&str] = &["footer"];
+
+/// Openings of the class names of furniture that is not read for a date (a
+/// blog's widgets: `widget`, `widget_calendar`, `widget-area`) but holds a
+/// post's author box. Only openings: a page builder wraps every part of the
+/// article, its date included, in `elementor-widget-…`.
+const FURNITURE_PREFIXES: &[&str] = &["widget"];
 
 /// Words in an element's class or id that mark it as the update, not the
 /// publication.
 const UPDATE_WORDS: &[&str] = &["update", "modified", "edited"];
 
-/// Elements whose class or id names a date, where a printed day is looked for.
-const PRINTED_DATE_SELECTOR: &str = "[class*=\"date\"], [id*=\"date\"], [class*=\"datum\"], \
-    [class*=\"posted\"], [class*=\"publish\"], [class*=\"dateline\"], [class*=\"byline\"], \
-    [class*=\"meta\"], [class*=\"time\"]";
+/// Elements whose class or id names a date, where a printed day is looked
+/// for; in any case (`itemPostDate`, `documentPublished`).
+const PRINTED_DATE_SELECTOR: &str = "[class*=\"date\" i], [id*=\"date\" i], [class*=\"datum\" i], \
+    [class*=\"posted\" i], [class*=\"publish\" i], [class*=\"dateline\" i], \
+    [class*=\"byline\" i], [class*=\"meta\" i], [class*=\"time\" i]";
 
 /// An element printing a date is at most this long; a longer one is a
 /// paragraph that happens to carry the class.
@@ -655,6 +663,23 @@ impl Furniture {
     /// furniture that does not hold the article's headline.
     pub(crate) fn holds(&self, node: &NodeRef) -> bool {
         self.holds_any(node, &[EXCLUDED_ANCESTOR_WORDS, FURNITURE_WORDS], true)
+            || self.holds_furniture_prefix(node)
+    }
+
+    /// Whether the element or an ancestor not holding the headline has a
+    /// class name opening with one of [`FURNITURE_PREFIXES`].
+    fn holds_furniture_prefix(&self, node: &NodeRef) -> bool {
+        std::iter::once(*node)
+            .chain(node.ancestors_it(None))
+            .filter(|element| !self.headline_ancestors.contains(&element.id))
+            .any(|element| {
+                element.attr("class").is_some_and(|class| {
+                    class.split_whitespace().any(|name| {
+                        let name = name.to_ascii_lowercase();
+                        FURNITURE_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
+                    })
+                })
+            })
     }
 
     /// Whether the element or an ancestor is a comment or a teaser, where a
@@ -769,19 +794,31 @@ fn leading_day(value: &str) -> Option<NaiveDate> {
         .flatten()
 }
 
-/// A full day in a URL path: `/2024/05/17/` or `2024-05-17` in a segment.
+/// A full day in a URL path: `/2024/05/17/` or `2024-05-17` in a segment,
+/// or a segment of its own written `20240517`.
 pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
     let tokens = tokens(path);
-    tokens.windows(5).find_map(|window| match window {
-        [
-            Token::Number(year, 4),
-            Token::Separator(a),
-            Token::Number(month, 1..=2),
-            Token::Separator(b),
-            Token::Number(day, 1..=2),
-        ] if a == b && matches!(a, '/' | '-' | '_') => valid_day(*year, *month, *day),
-        _ => None,
-    })
+    let compact = path.split('/').find_map(|segment| {
+        let digits = segment.as_bytes();
+        if digits.len() != 8 || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| segment[range].parse::<u32>().ok();
+        valid_day(number(0..4)?, number(4..6)?, number(6..8)?)
+    });
+    tokens
+        .windows(5)
+        .find_map(|window| match window {
+            [
+                Token::Number(year, 4),
+                Token::Separator(a),
+                Token::Number(month, 1..=2),
+                Token::Separator(b),
+                Token::Number(day, 1..=2),
+            ] if a == b && matches!(a, '/' | '-' | '_') => valid_day(*year, *month, *day),
+            _ => None,
+        })
+        .or(compact)
 }
 
 /// The first day printed in a text: `17.05.2024`, `17. Mai 2024`,
@@ -1059,9 +1096,14 @@ mod tests {
             Some("2026-03-02")
         );
         assert_eq!(
+            day("<p>Text.</p>", "https://news.example/20260302/dam-opens").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
             day("<p>Text.</p>", "https://news.example/2026/03/dam-opens/"),
             None
         );
+        assert_eq!(day("<p>Text.</p>", "https://news.example/story/20261399/"), None);
     }
 
     #[test]
@@ -1120,6 +1162,18 @@ mod tests {
         assert_eq!(day(bare, NO_URL).as_deref(), Some("2026-03-02"));
         let ambiguous = r#"<time datetime="02-03-2026 10:29">2. März 2026 10:29</time>"#;
         assert_eq!(day(ambiguous, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_date_class_is_found_in_any_case_and_a_page_builder_s_widget_is_no_furniture() {
+        let camel = r#"<td class="itemInfo"><span class="itemPostDate">am 02.03.2026 22:30</span></td>"#;
+        assert_eq!(day(camel, NO_URL).as_deref(), Some("2026-03-02"));
+        let builder = r#"<div class="elementor-widget elementor-widget-post-info">
+            <span class="elementor-post-info__item--type-date">March 2, 2026</span></div>"#;
+        assert_eq!(day(builder, NO_URL).as_deref(), Some("2026-03-02"));
+        let blog_widget =
+            r#"<div class="widget widget_recent_entries"><span class="post-date">March 2, 2026</span></div>"#;
+        assert_eq!(day(blog_widget, NO_URL), None);
     }
 
     #[test]
