@@ -72,6 +72,7 @@ pub(crate) const PUBLISHED_META: &[&str] = &[
     "cxenseparse:recs:publishtime",
     "publication_date",
     "publication-date",
+    "published",
     "published_date",
     "published-date",
     "publish_date",
@@ -131,6 +132,10 @@ const FURNITURE_WORDS: &[&str] = &["footer"];
 /// post's author box. Only openings: a page builder wraps every part of the
 /// article, its date included, in `elementor-widget-…`.
 const FURNITURE_PREFIXES: &[&str] = &["widget"];
+
+/// A wrapper named after a sidebar that holds more than this share of the
+/// page's text is the page's layout (the article beside its sidebar).
+const LAYOUT_SHARE: f64 = 0.5;
 
 /// Words in an element's class or id that mark it as the update, not the
 /// publication.
@@ -509,7 +514,7 @@ impl Printed {
 /// publication, not one after an update label, in the element or just
 /// before it.
 fn printed_day_of(node: &NodeRef, wanted: Printed) -> Option<NaiveDate> {
-    let text = node.text();
+    let text = spaced_text(node);
     if text.chars().count() > MAX_PRINTED_DATE_CHARS {
         return None;
     }
@@ -518,6 +523,25 @@ fn printed_day_of(node: &NodeRef, wanted: Printed) -> Option<NaiveDate> {
         Printed::AnyDay => String::new(),
     };
     wanted.day(&before, &text)
+}
+
+/// The text of an element with a space between the texts of its
+/// elements, as a reader sees them (`<p>…internet</p><p>December 13, 2025`
+/// is no word `internetDecember`), runs of white space as one space.
+fn spaced_text(node: &NodeRef) -> String {
+    let mut text = String::new();
+    for part in std::iter::once(*node)
+        .chain(node.descendants_it())
+        .filter(|part| part.is_text())
+    {
+        for word in part.text().split_whitespace() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+    }
+    text
 }
 
 /// The words printed just before an element, in its parent or, when
@@ -614,13 +638,13 @@ fn day_soon_after_label(text: &str) -> Option<NaiveDate> {
 fn day_beside_headline(doc: &Document, wanted: Printed) -> Option<NaiveDate> {
     let headings = doc.select("h1");
     let heading = headings.nodes().first()?;
-    let title = heading.text();
-    let title = title.trim();
+    let title = spaced_text(heading);
+    let title = title.as_str();
     if title.is_empty() {
         return None;
     }
     heading.ancestors_it(Some(HEADER_LEVELS)).find_map(|block| {
-        let text = block.text();
+        let text = spaced_text(&block);
         let at = text.find(title)?;
         let before: String = text[..at]
             .chars()
@@ -646,6 +670,14 @@ pub(crate) struct Furniture {
     /// marked so: an element among them holds
     /// the article's headline, so it is no teaser, comment or sidebar.
     headline_ancestors: Vec<dom_query::NodeId>,
+    /// How many characters the page's `<body>` holds, counted when first
+    /// needed: a wrapper named after a sidebar that holds most of them is
+    /// the page's layout, not a sidebar.
+    body_chars: std::cell::OnceCell<usize>,
+    /// The page's `<body>`.
+    body: Option<dom_query::NodeId>,
+    /// Whether each element named after a sidebar is a layout, as decided.
+    layouts: std::cell::RefCell<std::collections::HashMap<dom_query::NodeId, bool>>,
 }
 
 impl Furniture {
@@ -656,30 +688,51 @@ impl Furniture {
                 headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
             }
         }
-        Self { headline_ancestors }
+        Self {
+            headline_ancestors,
+            body_chars: std::cell::OnceCell::new(),
+            body: doc.select("body").nodes().first().map(|body| body.id),
+            layouts: std::cell::RefCell::default(),
+        }
     }
 
     /// Whether the element or an ancestor is a comment, a teaser or
-    /// furniture that does not hold the article's headline.
+    /// furniture that does not hold the article's headline, where a date is
+    /// looked for. The page's `<html>` and `<body>`, whose classes describe
+    /// the page's layout (`one-sidebar sidebar-second`), are neither; nor
+    /// is a wrapper named after a sidebar that holds most of the page's
+    /// text (`layoutTwoColumnsRightSidebar`), nor a footer inside an
+    /// `<article>` (the article's own, with its author and date).
     pub(crate) fn holds(&self, node: &NodeRef) -> bool {
-        self.holds_any(node, &[EXCLUDED_ANCESTOR_WORDS, FURNITURE_WORDS], true)
-            || self.holds_furniture_prefix(node)
-    }
-
-    /// Whether the element or an ancestor not holding the headline has a
-    /// class name opening with one of [`FURNITURE_PREFIXES`].
-    fn holds_furniture_prefix(&self, node: &NodeRef) -> bool {
         std::iter::once(*node)
             .chain(node.ancestors_it(None))
             .filter(|element| !self.headline_ancestors.contains(&element.id))
+            .filter(|element| !matches!(element.node_name().as_deref(), Some("html" | "body")))
             .any(|element| {
-                element.attr("class").is_some_and(|class| {
-                    class.split_whitespace().any(|name| {
-                        let name = name.to_ascii_lowercase();
-                        FURNITURE_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
-                    })
-                })
+                (names_any(&element, EXCLUDED_ANCESTOR_WORDS) && !self.is_layout(&element))
+                    || (is_footer(&element) && !in_article(&element))
+                    || opens_any(&element, FURNITURE_PREFIXES)
             })
+    }
+
+    /// Whether an element named after a sidebar holds more than
+    /// [`LAYOUT_SHARE`] of the page's text: a layout around the article.
+    fn is_layout(&self, element: &NodeRef) -> bool {
+        if !names_any(element, &["sidebar"]) {
+            return false;
+        }
+        if let Some(known) = self.layouts.borrow().get(&element.id) {
+            return *known;
+        }
+        let body_chars = *self.body_chars.get_or_init(|| {
+            self.body
+                .map_or(0, |body| NodeRef::new(body, element.tree).text().chars().count())
+        });
+        let chars = element.text().chars().count();
+        #[allow(clippy::cast_precision_loss)]
+        let layout = body_chars > 0 && chars as f64 > body_chars as f64 * LAYOUT_SHARE;
+        self.layouts.borrow_mut().insert(element.id, layout);
+        layout
     }
 
     /// Whether the element or an ancestor is a comment or a teaser, where a
@@ -701,6 +754,28 @@ impl Furniture {
                     || (footers && element.node_name().as_deref() == Some("footer"))
             })
     }
+}
+
+/// Whether an element is a footer: a `<footer>` or named after one.
+fn is_footer(element: &NodeRef) -> bool {
+    element.node_name().as_deref() == Some("footer") || names_any(element, FURNITURE_WORDS)
+}
+
+/// Whether an element stands inside an `<article>`.
+fn in_article(element: &NodeRef) -> bool {
+    element
+        .ancestors_it(None)
+        .any(|ancestor| ancestor.node_name().as_deref() == Some("article"))
+}
+
+/// Whether one of the element's class names opens with one of `prefixes`.
+fn opens_any(element: &NodeRef, prefixes: &[&str]) -> bool {
+    element.attr("class").is_some_and(|class| {
+        class.split_whitespace().any(|name| {
+            let name = name.to_ascii_lowercase();
+            prefixes.iter().any(|prefix| name.starts_with(prefix))
+        })
+    })
 }
 
 /// A post's title marked as such: blogs title their posts so in an `<h2>`
@@ -1046,6 +1121,7 @@ mod tests {
             "parsely-pub-date",
             "sailthru.date",
             "pubdate",
+            "published",
         ] {
             let page = format!(r#"<meta name="{key}" content="2026-03-02">"#);
             assert_eq!(day(&page, NO_URL).as_deref(), Some("2026-03-02"), "{key}");
@@ -1076,6 +1152,30 @@ mod tests {
         let teaser = r#"<article><h1>Dam opens</h1></article>
             <div class="widget related"><time datetime="2026-02-01">1 Feb</time></div>"#;
         assert_eq!(day(teaser, NO_URL), None);
+    }
+
+    #[test]
+    fn a_layout_named_after_its_sidebar_or_an_article_s_own_footer_is_read() {
+        let story = "The river rose all night and the new dam held. ".repeat(20);
+        let layout = format!(
+            r#"<body class="one-sidebar sidebar-second"><div class="page-title"><h1>Dam opens</h1></div>
+            <div class="layout right-sidebar"><div class="post-meta">2 March 2026</div><p>{story}</p>
+            <div class="sidebar-widget"><span class="date">1 January 2026</span></div></div></body>"#
+        );
+        assert_eq!(day(&layout, NO_URL).as_deref(), Some("2026-03-02"));
+        let sidebar_only = format!(
+            r#"<body><h1>Dam opens</h1><p>{story}</p><div class="right-sidebar"><span class="date">1 January 2026</span></div></body>"#
+        );
+        assert_eq!(day(&sidebar_only, NO_URL), None);
+        let article_footer = r#"<article><div class="title"><h2>Dam opens</h2></div><p>The dam held.</p>
+            <footer class="entry-footer"><span class="date">2 March 2026</span></footer></article>
+            <footer class="site-footer"><span class="date">1 January 2026</span></footer>"#;
+        assert_eq!(day(article_footer, NO_URL).as_deref(), Some("2026-03-02"));
+        let site_footer = format!(
+            r#"<div><h1>Dam opens</h1><p>{story}</p></div>
+            <footer class="site-footer"><span class="date">1 January 2026</span></footer>"#
+        );
+        assert_eq!(day(&site_footer, NO_URL), None);
     }
 
     #[test]
@@ -1186,6 +1286,14 @@ mod tests {
             "Text. ".repeat(80)
         );
         assert_eq!(day(&far, NO_URL), None);
+    }
+
+    #[test]
+    fn a_day_in_an_element_of_its_own_after_the_headline_is_no_part_of_a_word() {
+        let page = r#"<header><h1>Thirty years of tags</h1><p>A look back at the web</p><p>December 13, 2025</p></header>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2025-12-13"));
+        let glued = r#"<div class="post-date"><span>Posted</span><span>March 2, 2026</span></div>"#;
+        assert_eq!(day(glued, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]
