@@ -145,7 +145,8 @@ const UPDATE_WORDS: &[&str] = &["update", "modified", "edited"];
 /// for; in any case (`itemPostDate`, `documentPublished`).
 const PRINTED_DATE_SELECTOR: &str = "[class*=\"date\" i], [id*=\"date\" i], [class*=\"datum\" i], \
     [class*=\"posted\" i], [class*=\"publish\" i], [class*=\"dateline\" i], \
-    [class*=\"byline\" i], [class*=\"meta\" i], [class*=\"time\" i]";
+    [class*=\"byline\" i], [class*=\"meta\" i], [class*=\"time\" i], [class*=\"author\" i], \
+    [class*=\"submitted\" i]";
 
 /// An element printing a date is at most this long; a longer one is a
 /// paragraph that happens to carry the class.
@@ -1286,6 +1287,17 @@ mod tests {
             "Text. ".repeat(80)
         );
         assert_eq!(day(&far, NO_URL), None);
+    }
+
+    #[test]
+    fn a_day_in_the_author_line_of_a_post_or_a_forum_s_first_post_is_read() {
+        let blog = r#"<p class="post-author"><em>von</em> <span>Ann Lee</span> <em>02.03.2026</em></p>"#;
+        assert_eq!(day(blog, NO_URL).as_deref(), Some("2026-03-02"));
+        let forum = r#"<div class="postbody"><h3>Dam opens</h3>
+            <p class="author">by <strong>riverwatch</strong> &raquo; Mon Mar 02, 2026 10:15 am</p></div>"#;
+        assert_eq!(day(forum, NO_URL).as_deref(), Some("2026-03-02"));
+        let drupal = r#"<div class="submitted">Submitted by Ann Lee on 2. März 2026</div>"#;
+        assert_eq!(day(drupal, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]
