@@ -429,25 +429,13 @@ fn ends_with_words(words: &str, tail: &str) -> bool {
 /// starts with ends, as a byte offset, when a space, a colon or nothing
 /// follows it.
 pub(crate) fn publication_label_end(text: &str) -> Option<usize> {
-    whole_timestamp_label_ends(text)
+    timestamp_label_ends(text)
+        .filter(|&end| {
+            let rest = &text[end..];
+            rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}'])
+        })
         .filter(|&end| !opens_with_update_label(&text[..end]))
         .max()
-}
-
-/// Where a timestamp label, of a publication or an update, that `text`
-/// starts with ends, as a byte offset, when a space, a colon or nothing
-/// follows it.
-pub(crate) fn timestamp_label_end(text: &str) -> Option<usize> {
-    whole_timestamp_label_ends(text).max()
-}
-
-/// Where each timestamp label that `text` starts with ends, when a space, a
-/// colon or nothing follows it (a whole word, not `Dates` for `Date`).
-fn whole_timestamp_label_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    timestamp_label_ends(text).filter(|&end| {
-        let rest = &text[end..];
-        rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}'])
-    })
 }
 
 /// The names after a byline opener (`By `, `Autor:`) at the start of

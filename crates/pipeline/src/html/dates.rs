@@ -22,9 +22,8 @@
 //! A printed day that an update label stands before (`Last updated on`,
 //! `Aktualisiert am`, in the element or just before it) is the last change:
 //! steps 5 and 7–9 pass over it, and only when none of them finds a
-//! publication does it date the article (10.: steps 8, 9 and 7 again,
-//! taking it, the update labels too), as a page that says no more than
-//! when it was last updated is read.
+//! publication does it date the article (10.: steps 8 and 9 again, taking
+//! it), as a page that says no more than when it was last updated is read.
 //!
 //! A publication given in UTC takes the page's own offset when the page also
 //! prints the same instant in its local time (`in_page_time`), so the day
@@ -364,12 +363,11 @@ pub(crate) fn read(
                 .and_then(|url| day_in_path(url.path()))
                 .map(PageDate::Day)
         })
-        .or_else(|| labelled_day(doc, furniture, Printed::Publication).map(PageDate::Day))
+        .or_else(|| labelled_day(doc, furniture).map(PageDate::Day))
         .or_else(|| printed_day(doc, furniture, Printed::Publication).map(PageDate::Day))
         .or_else(|| day_beside_headline(doc, Printed::Publication).map(PageDate::Day))
         .or_else(|| printed_day(doc, furniture, Printed::AnyDay).map(PageDate::Day))
         .or_else(|| day_beside_headline(doc, Printed::AnyDay).map(PageDate::Day))
-        .or_else(|| labelled_day(doc, furniture, Printed::AnyDay).map(PageDate::Day))
         .map(|date| in_page_time(date, doc, metas));
     let updated = json_ld
         .modified
@@ -581,7 +579,7 @@ fn words_before(node: &NodeRef) -> String {
 /// short text that opens with the label (`Published on 2 May 2024`,
 /// `Datum: 26. Januar 2022`), within [`LABEL_WINDOW_CHARS`] of it, in the
 /// label's own text or the texts after it (`<dt>Datum</dt><dd>12.01.2017`).
-fn labelled_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Option<NaiveDate> {
+fn labelled_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
     let texts: Vec<NodeRef> = doc
         .root()
         .descendants_it()
@@ -598,10 +596,7 @@ fn labelled_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Optio
         if line.is_empty() || line.chars().count() > MAX_LABEL_LINE_CHARS {
             return None;
         }
-        let end = match wanted {
-            Printed::Publication => markers::publication_label_end(line)?,
-            Printed::AnyDay => markers::timestamp_label_end(line)?,
-        };
+        let end = markers::publication_label_end(line)?;
         if node.parent().is_some_and(|parent| furniture.holds(&parent)) {
             return None;
         }
@@ -614,7 +609,7 @@ fn labelled_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Optio
             window.push_str(next.text().trim());
         }
         let window: String = window.chars().take(LABEL_WINDOW_CHARS).collect();
-        day_soon_after_label(&window, wanted)
+        day_soon_after_label(&window)
     })
 }
 
@@ -622,13 +617,12 @@ fn labelled_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Optio
 /// such as `on`, `am` or a weekday at most before it (a sentence opening
 /// with `Published reports say …` dates nothing), unless an update label
 /// stands before it.
-fn day_soon_after_label(text: &str, wanted: Printed) -> Option<NaiveDate> {
+fn day_soon_after_label(text: &str) -> Option<NaiveDate> {
     let tokens = tokens(text);
     let mut words = 0;
     for at in 0..tokens.len() {
         if let Some(day) = printed_at(&tokens[at..]) {
-            let update = wanted == Printed::Publication && update_label_before(&tokens[..at]);
-            return (!update).then_some(day);
+            return (!update_label_before(&tokens[..at])).then_some(day);
         }
         if matches!(tokens[at], Token::Word(_)) {
             words += 1;
@@ -1245,11 +1239,6 @@ mod tests {
         let update_only =
             r#"<article><h1>Dam opens</h1><div class="post-date">Updated: 9 March 2026</div></article>"#;
         assert_eq!(day(update_only, NO_URL).as_deref(), Some("2026-03-09"));
-        let update_label_only = format!(
-            "<div><h1>Dam opens</h1><p>{}</p><span>Last updated 9 March 2026</span></div>",
-            "The dam held. ".repeat(30)
-        );
-        assert_eq!(day(&update_label_only, NO_URL).as_deref(), Some("2026-03-09"));
     }
 
     #[test]
