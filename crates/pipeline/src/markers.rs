@@ -370,6 +370,74 @@ pub(crate) fn timestamp_label_ends(text: &str) -> impl Iterator<Item = usize> + 
     LABELS.prefixes_of(text).map(|(end, _, _)| end)
 }
 
+/// Labels of a last change, folded as line keys, in the twelve languages:
+/// the timestamp labels that say a story was updated, not published.
+const UPDATE_LABELS: &[&str] = &[
+    "updated",
+    "last updated",
+    "last modified",
+    "modified",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "actualizado",
+    "actualización",
+    "última actualización",
+    "aggiornato",
+    "aggiornamento",
+    "ultimo aggiornamento",
+    "atualizado",
+    "atualização",
+    "bijgewerkt",
+    "laatst bijgewerkt",
+    "zaktualizowano",
+    "aktualizacja",
+    "обновлено",
+    "оновлено",
+    "تحديث",
+    "آخر تحديث",
+    "تم التحديث",
+    "güncellendi",
+    "güncelleme",
+    "son güncelleme",
+];
+
+/// Whether `text` opens with an update label (`Updated: 4 March`,
+/// `Aktualisiert am …`).
+pub(crate) fn opens_with_update_label(text: &str) -> bool {
+    let key = line_key(text);
+    UPDATE_LABELS.iter().any(|label| key.starts_with(label))
+}
+
+/// Whether `words` (lower case, one space between them) end with an update
+/// label (`last updated`).
+pub(crate) fn ends_with_update_label(words: &str) -> bool {
+    UPDATE_LABELS.iter().any(|label| ends_with_words(words, label))
+}
+
+/// Whether `words` end with the whole words of `tail`.
+fn ends_with_words(words: &str, tail: &str) -> bool {
+    words
+        .strip_suffix(tail)
+        .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+}
+
+/// Where a publication label (`Published`, `Datum`, `Veröffentlicht`,
+/// `Stand`: a timestamp label that is not an update label) that `text`
+/// starts with ends, as a byte offset, when a space, a colon or nothing
+/// follows it.
+pub(crate) fn publication_label_end(text: &str) -> Option<usize> {
+    timestamp_label_ends(text)
+        .filter(|&end| {
+            let rest = &text[end..];
+            rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}'])
+        })
+        .filter(|&end| !opens_with_update_label(&text[..end]))
+        .max()
+}
+
 /// The names after a byline opener (`By `, `Autor:`) at the start of
 /// `text`. Names start with a capital (or an uncased script's) letter, so
 /// `by Friday` is no byline but `By Friday Adeyemi` is.

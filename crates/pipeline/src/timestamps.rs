@@ -17,35 +17,6 @@ use crate::{
     markers,
 };
 
-/// Labels of a last change, folded as line keys, in the twelve languages.
-const UPDATE_LABELS: &[&str] = &[
-    "updated",
-    "last updated",
-    "last modified",
-    "modified",
-    "aktualisiert",
-    "zuletzt aktualisiert",
-    "mis à jour",
-    "mise à jour",
-    "actualizado",
-    "actualización",
-    "aggiornato",
-    "aggiornamento",
-    "atualizado",
-    "atualização",
-    "bijgewerkt",
-    "laatst bijgewerkt",
-    "zaktualizowano",
-    "aktualizacja",
-    "обновлено",
-    "оновлено",
-    "تحديث",
-    "آخر تحديث",
-    "güncellendi",
-    "güncelleme",
-    "son güncelleme",
-];
-
 /// Fills the article's dates from its publication lines.
 pub(crate) fn apply(doc: &mut Document) {
     let (mut published, mut updated) = (None, None);
@@ -57,7 +28,7 @@ pub(crate) fn apply(doc: &mut Document) {
             let Some(day) = html::printed_day(part) else {
                 continue;
             };
-            let slot = if is_update(part) {
+            let slot = if markers::opens_with_update_label(part) {
                 &mut updated
             } else {
                 &mut published
@@ -75,12 +46,6 @@ pub(crate) fn apply(doc: &mut Document) {
     if article.updated_at.is_none() {
         article.updated_at = updated.map(PageDate::utc);
     }
-}
-
-/// Whether a part of a publication line opens with an update label.
-fn is_update(part: &str) -> bool {
-    let key = markers::line_key(part);
-    UPDATE_LABELS.iter().any(|label| key.starts_with(label))
 }
 
 #[cfg(test)]

@@ -7,13 +7,23 @@
 //! 3. any element marked `itemprop="datePublished"` (`content`,
 //!    `datetime` or its text);
 //! 4. JSON-LD `datePublished` of the page node;
-//! 5. a `<time datetime>` (one marked as the publication first), and the
-//!    hAtom `.published[title]`;
-//! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`);
-//! 7. a day printed in an element whose class or id names a date
+//! 5. a `<time>` (one marked as the publication first): its `datetime`,
+//!    else the day it prints; and the hAtom `.published[title]`;
+//! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`,
+//!    `/20240517/`);
+//! 7. a day printed after a publication label of the marker tables
+//!    (`Published on`, `Datum:`, `Veröffentlicht am`, `Publié le`), in the
+//!    label's text or just after it ([`LABEL_WINDOW_CHARS`]);
+//! 8. a day printed in an element whose class or id names a date
 //!    (`class="post-date"`: `17. Mai 2024`, `May 17, 2024`, `17.05.2024`);
-//! 8. a day printed next to the headline: just before or after the `<h1>`
+//! 9. a day printed next to the headline: just before or after the `<h1>`
 //!    in the blocks around it ([`HEADER_LEVELS`], [`HEADER_WINDOW_CHARS`]).
+//!
+//! A printed day that an update label stands before (`Last updated on`,
+//! `Aktualisiert am`, in the element or just before it) is the last change:
+//! steps 5 and 7–9 pass over it, and only when none of them finds a
+//! publication does it date the article (10.: steps 8 and 9 again, taking
+//! it), as a page that says no more than when it was last updated is read.
 //!
 //! A publication given in UTC takes the page's own offset when the page also
 //! prints the same instant in its local time (`in_page_time`), so the day
@@ -31,6 +41,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 use dom_query::{Document, NodeRef};
 
 use super::{json_ld::JsonLd, metadata::MetaTags};
+use crate::markers;
 
 /// Meta tags (`property`, `name` or `itemprop`, lower case) giving the first
 /// publication, most trusted first.
@@ -61,6 +72,7 @@ pub(crate) const PUBLISHED_META: &[&str] = &[
     "cxenseparse:recs:publishtime",
     "publication_date",
     "publication-date",
+    "published",
     "published_date",
     "published-date",
     "publish_date",
@@ -112,17 +124,29 @@ pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
 ];
 
 /// Words of furniture that is not read for a date (a footer's copyright
-/// year, a widget's calendar) but holds a post's author box.
-const FURNITURE_WORDS: &[&str] = &["widget", "footer"];
+/// year) but holds a post's author box.
+const FURNITURE_WORDS: &[&str] = &["footer"];
+
+/// Openings of the class names of furniture that is not read for a date (a
+/// blog's widgets: `widget`, `widget_calendar`, `widget-area`) but holds a
+/// post's author box. Only openings: a page builder wraps every part of the
+/// article, its date included, in `elementor-widget-…`.
+const FURNITURE_PREFIXES: &[&str] = &["widget"];
+
+/// A wrapper named after a sidebar that holds more than this share of the
+/// page's text is the page's layout (the article beside its sidebar).
+const LAYOUT_SHARE: f64 = 0.5;
 
 /// Words in an element's class or id that mark it as the update, not the
 /// publication.
 const UPDATE_WORDS: &[&str] = &["update", "modified", "edited"];
 
-/// Elements whose class or id names a date, where a printed day is looked for.
-const PRINTED_DATE_SELECTOR: &str = "[class*=\"date\"], [id*=\"date\"], [class*=\"datum\"], \
-    [class*=\"posted\"], [class*=\"publish\"], [class*=\"dateline\"], [class*=\"byline\"], \
-    [class*=\"meta\"], [class*=\"time\"]";
+/// Elements whose class or id names a date, where a printed day is looked
+/// for; in any case (`itemPostDate`, `documentPublished`).
+const PRINTED_DATE_SELECTOR: &str = "[class*=\"date\" i], [id*=\"date\" i], [class*=\"datum\" i], \
+    [class*=\"posted\" i], [class*=\"publish\" i], [class*=\"dateline\" i], \
+    [class*=\"byline\" i], [class*=\"meta\" i], [class*=\"time\" i], [class*=\"author\" i], \
+    [class*=\"submitted\" i]";
 
 /// An element printing a date is at most this long; a longer one is a
 /// paragraph that happens to carry the class.
@@ -131,6 +155,30 @@ const MAX_PRINTED_DATE_CHARS: usize = 200;
 /// At most this many date-named elements are looked at: the date sits in
 /// the article's header.
 const MAX_PRINTED_DATE_ELEMENTS: usize = 40;
+
+/// A publication label is looked for in texts at most this long: a label
+/// opens a short line, not a paragraph.
+const MAX_LABEL_LINE_CHARS: usize = 100;
+
+/// How far after a publication label its day may be printed, in characters.
+const LABEL_WINDOW_CHARS: usize = 60;
+
+/// How many words may stand between a publication label and its day
+/// (`Veröffentlicht am Samstag, 3. Dezember`).
+const LABEL_GAP_WORDS: usize = 3;
+
+/// How many words before a printed day are read for an update label.
+const LABEL_WORDS: usize = 4;
+
+/// How many levels above a date element the label printed before it is
+/// looked for (`<span>Updated on</span> <span class="date">…</span>`).
+const LABEL_LEVELS: usize = 2;
+
+/// Elements whose text is never read for a label: code and page furniture
+/// that prints no article text.
+const UNREAD_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "title", "option", "textarea",
+];
 
 /// How many levels above the `<h1>` the header around it may reach.
 const HEADER_LEVELS: usize = 3;
@@ -315,8 +363,11 @@ pub(crate) fn read(
                 .and_then(|url| day_in_path(url.path()))
                 .map(PageDate::Day)
         })
-        .or_else(|| printed_day(doc, furniture).map(PageDate::Day))
-        .or_else(|| day_beside_headline(doc).map(PageDate::Day))
+        .or_else(|| labelled_day(doc, furniture).map(PageDate::Day))
+        .or_else(|| printed_day(doc, furniture, Printed::Publication).map(PageDate::Day))
+        .or_else(|| day_beside_headline(doc, Printed::Publication).map(PageDate::Day))
+        .or_else(|| printed_day(doc, furniture, Printed::AnyDay).map(PageDate::Day))
+        .or_else(|| day_beside_headline(doc, Printed::AnyDay).map(PageDate::Day))
         .map(|date| in_page_time(date, doc, metas));
     let updated = json_ld
         .modified
@@ -390,15 +441,16 @@ fn itemprop(doc: &Document, furniture: &Furniture, property: &str) -> Option<Pag
             ["content", "datetime", "title"]
                 .iter()
                 .find_map(|attr| node.attr(attr).and_then(|value| parse_machine(&value)))
-                .or_else(|| printed(&node.text()).map(PageDate::Day))
+                .or_else(|| printed_publication(&node.text()).map(PageDate::Day))
         })
 }
 
-/// A `<time datetime>` of the article: one marked as the publication
-/// (`pubdate`, a class naming it) first, else the first one that is not an
-/// update; then the hAtom `.published[title]`.
+/// A `<time>` of the article: one marked as the publication (`pubdate`, a
+/// class naming it) first, else the first one that is not an update; its
+/// `datetime`, else the day it prints (a `datetime` such as `01-11-2023`
+/// says nothing plain); then the hAtom `.published[title]`.
 fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
-    let times = doc.select("time[datetime]");
+    let times = doc.select("time");
     let candidates: Vec<&NodeRef> = times
         .nodes()
         .iter()
@@ -409,7 +461,11 @@ fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
     });
     marked
         .chain(candidates.iter())
-        .find_map(|node| node.attr("datetime").and_then(|value| parse_machine(&value)))
+        .find_map(|node| {
+            node.attr("datetime")
+                .and_then(|value| parse_machine(&value))
+                .or_else(|| printed_day_of(node, Printed::Publication).map(PageDate::Day))
+        })
         .or_else(|| {
             doc.select(".published[title], abbr[title][class*=\"date\"]")
                 .nodes()
@@ -420,7 +476,7 @@ fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
 }
 
 /// A day printed in an element whose class or id names a date.
-fn printed_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
+fn printed_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Option<NaiveDate> {
     doc.select(PRINTED_DATE_SELECTOR)
         .nodes()
         .iter()
@@ -432,26 +488,164 @@ fn printed_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
         })
         .take(MAX_PRINTED_DATE_ELEMENTS)
         .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
-        .find_map(|node| {
-            let text = node.text();
-            (text.chars().count() <= MAX_PRINTED_DATE_CHARS)
-                .then(|| printed(&text))
-                .flatten()
+        .find_map(|node| printed_day_of(node, wanted))
+}
+
+/// Which printed days a step takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    /// Only a day no update label stands before.
+    Publication,
+    /// Any day, the last change too: for a page that gives no other.
+    AnyDay,
+}
+
+impl Printed {
+    /// The day `text` prints that this step takes, `before` being what the
+    /// page prints just before it.
+    fn day(self, before: &str, text: &str) -> Option<NaiveDate> {
+        match self {
+            Self::Publication => printed_publication_after(before, text),
+            Self::AnyDay => printed(text),
+        }
+    }
+}
+
+/// The day an element prints, when it is short enough to be a date; for a
+/// publication, not one after an update label, in the element or just
+/// before it.
+fn printed_day_of(node: &NodeRef, wanted: Printed) -> Option<NaiveDate> {
+    let text = spaced_text(node);
+    if text.chars().count() > MAX_PRINTED_DATE_CHARS {
+        return None;
+    }
+    let before = match wanted {
+        Printed::Publication => words_before(node),
+        Printed::AnyDay => String::new(),
+    };
+    wanted.day(&before, &text)
+}
+
+/// The text of an element with a space between the texts of its
+/// elements, as a reader sees them (`<p>…internet</p><p>December 13, 2025`
+/// is no word `internetDecember`), runs of white space as one space.
+fn spaced_text(node: &NodeRef) -> String {
+    let mut text = String::new();
+    for part in std::iter::once(*node)
+        .chain(node.descendants_it())
+        .filter(|part| part.is_text())
+    {
+        for word in part.text().split_whitespace() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+    }
+    text
+}
+
+/// The words printed just before an element, in its parent or, when
+/// nothing stands before it there, in its grandparent: where a label in an
+/// element of its own stands (`<span>Updated on</span> <span class="date">`).
+fn words_before(node: &NodeRef) -> String {
+    let mut child = *node;
+    for _ in 0..LABEL_LEVELS {
+        let Some(parent) = child.parent() else {
+            break;
+        };
+        let mut before = String::new();
+        for sibling in parent.children_it(false) {
+            if sibling.id == child.id {
+                break;
+            }
+            before.push_str(&sibling.text());
+            before.push(' ');
+        }
+        if before.chars().any(char::is_alphanumeric) {
+            let start = before
+                .char_indices()
+                .rev()
+                .nth(LABEL_WINDOW_CHARS)
+                .map_or(0, |(at, _)| at);
+            return before[start..].to_owned();
+        }
+        child = parent;
+    }
+    String::new()
+}
+
+/// A day printed after a publication label of the marker tables: in a
+/// short text that opens with the label (`Published on 2 May 2024`,
+/// `Datum: 26. Januar 2022`), within [`LABEL_WINDOW_CHARS`] of it, in the
+/// label's own text or the texts after it (`<dt>Datum</dt><dd>12.01.2017`).
+fn labelled_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
+    let texts: Vec<NodeRef> = doc
+        .root()
+        .descendants_it()
+        .filter(|node| {
+            node.is_text()
+                && node.parent().is_some_and(|parent| {
+                    !matches!(parent.node_name().as_deref(), Some(name) if UNREAD_ELEMENTS.contains(&name))
+                })
         })
+        .collect();
+    texts.iter().enumerate().find_map(|(at, node)| {
+        let text = node.text();
+        let line = text.trim();
+        if line.is_empty() || line.chars().count() > MAX_LABEL_LINE_CHARS {
+            return None;
+        }
+        let end = markers::publication_label_end(line)?;
+        if node.parent().is_some_and(|parent| furniture.holds(&parent)) {
+            return None;
+        }
+        let mut window = line[end..].to_owned();
+        for next in &texts[at + 1..] {
+            if window.chars().count() >= LABEL_WINDOW_CHARS {
+                break;
+            }
+            window.push(' ');
+            window.push_str(next.text().trim());
+        }
+        let window: String = window.chars().take(LABEL_WINDOW_CHARS).collect();
+        day_soon_after_label(&window)
+    })
+}
+
+/// The day printed at the start of the text after a label, a few words
+/// such as `on`, `am` or a weekday at most before it (a sentence opening
+/// with `Published reports say …` dates nothing), unless an update label
+/// stands before it.
+fn day_soon_after_label(text: &str) -> Option<NaiveDate> {
+    let tokens = tokens(text);
+    let mut words = 0;
+    for at in 0..tokens.len() {
+        if let Some(day) = printed_at(&tokens[at..]) {
+            return (!update_label_before(&tokens[..at])).then_some(day);
+        }
+        if matches!(tokens[at], Token::Word(_)) {
+            words += 1;
+            if words > LABEL_GAP_WORDS {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// A day printed just before or after the first `<h1>`, in the blocks
 /// around it: the article's header.
-fn day_beside_headline(doc: &Document) -> Option<NaiveDate> {
+fn day_beside_headline(doc: &Document, wanted: Printed) -> Option<NaiveDate> {
     let headings = doc.select("h1");
     let heading = headings.nodes().first()?;
-    let title = heading.text();
-    let title = title.trim();
+    let title = spaced_text(heading);
+    let title = title.as_str();
     if title.is_empty() {
         return None;
     }
     heading.ancestors_it(Some(HEADER_LEVELS)).find_map(|block| {
-        let text = block.text();
+        let text = spaced_text(&block);
         let at = text.find(title)?;
         let before: String = text[..at]
             .chars()
@@ -465,7 +659,7 @@ fn day_beside_headline(doc: &Document) -> Option<NaiveDate> {
             .chars()
             .take(HEADER_WINDOW_CHARS)
             .collect();
-        printed(&after).or_else(|| printed(&before))
+        wanted.day("", &after).or_else(|| wanted.day("", &before))
     })
 }
 
@@ -477,6 +671,14 @@ pub(crate) struct Furniture {
     /// marked so: an element among them holds
     /// the article's headline, so it is no teaser, comment or sidebar.
     headline_ancestors: Vec<dom_query::NodeId>,
+    /// How many characters the page's `<body>` holds, counted when first
+    /// needed: a wrapper named after a sidebar that holds most of them is
+    /// the page's layout, not a sidebar.
+    body_chars: std::cell::OnceCell<usize>,
+    /// The page's `<body>`.
+    body: Option<dom_query::NodeId>,
+    /// Whether each element named after a sidebar is a layout, as decided.
+    layouts: std::cell::RefCell<std::collections::HashMap<dom_query::NodeId, bool>>,
 }
 
 impl Furniture {
@@ -487,13 +689,51 @@ impl Furniture {
                 headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
             }
         }
-        Self { headline_ancestors }
+        Self {
+            headline_ancestors,
+            body_chars: std::cell::OnceCell::new(),
+            body: doc.select("body").nodes().first().map(|body| body.id),
+            layouts: std::cell::RefCell::default(),
+        }
     }
 
     /// Whether the element or an ancestor is a comment, a teaser or
-    /// furniture that does not hold the article's headline.
+    /// furniture that does not hold the article's headline, where a date is
+    /// looked for. The page's `<html>` and `<body>`, whose classes describe
+    /// the page's layout (`one-sidebar sidebar-second`), are neither; nor
+    /// is a wrapper named after a sidebar that holds most of the page's
+    /// text (`layoutTwoColumnsRightSidebar`), nor a footer inside an
+    /// `<article>` (the article's own, with its author and date).
     pub(crate) fn holds(&self, node: &NodeRef) -> bool {
-        self.holds_any(node, &[EXCLUDED_ANCESTOR_WORDS, FURNITURE_WORDS], true)
+        std::iter::once(*node)
+            .chain(node.ancestors_it(None))
+            .filter(|element| !self.headline_ancestors.contains(&element.id))
+            .filter(|element| !matches!(element.node_name().as_deref(), Some("html" | "body")))
+            .any(|element| {
+                (names_any(&element, EXCLUDED_ANCESTOR_WORDS) && !self.is_layout(&element))
+                    || (is_footer(&element) && !in_article(&element))
+                    || opens_any(&element, FURNITURE_PREFIXES)
+            })
+    }
+
+    /// Whether an element named after a sidebar holds more than
+    /// [`LAYOUT_SHARE`] of the page's text: a layout around the article.
+    fn is_layout(&self, element: &NodeRef) -> bool {
+        if !names_any(element, &["sidebar"]) {
+            return false;
+        }
+        if let Some(known) = self.layouts.borrow().get(&element.id) {
+            return *known;
+        }
+        let body_chars = *self.body_chars.get_or_init(|| {
+            self.body
+                .map_or(0, |body| NodeRef::new(body, element.tree).text().chars().count())
+        });
+        let chars = element.text().chars().count();
+        #[allow(clippy::cast_precision_loss)]
+        let layout = body_chars > 0 && chars as f64 > body_chars as f64 * LAYOUT_SHARE;
+        self.layouts.borrow_mut().insert(element.id, layout);
+        layout
     }
 
     /// Whether the element or an ancestor is a comment or a teaser, where a
@@ -515,6 +755,28 @@ impl Furniture {
                     || (footers && element.node_name().as_deref() == Some("footer"))
             })
     }
+}
+
+/// Whether an element is a footer: a `<footer>` or named after one.
+fn is_footer(element: &NodeRef) -> bool {
+    element.node_name().as_deref() == Some("footer") || names_any(element, FURNITURE_WORDS)
+}
+
+/// Whether an element stands inside an `<article>`.
+fn in_article(element: &NodeRef) -> bool {
+    element
+        .ancestors_it(None)
+        .any(|ancestor| ancestor.node_name().as_deref() == Some("article"))
+}
+
+/// Whether one of the element's class names opens with one of `prefixes`.
+fn opens_any(element: &NodeRef, prefixes: &[&str]) -> bool {
+    element.attr("class").is_some_and(|class| {
+        class.split_whitespace().any(|name| {
+            let name = name.to_ascii_lowercase();
+            prefixes.iter().any(|prefix| name.starts_with(prefix))
+        })
+    })
 }
 
 /// A post's title marked as such: blogs title their posts so in an `<h2>`
@@ -608,19 +870,31 @@ fn leading_day(value: &str) -> Option<NaiveDate> {
         .flatten()
 }
 
-/// A full day in a URL path: `/2024/05/17/` or `2024-05-17` in a segment.
+/// A full day in a URL path: `/2024/05/17/` or `2024-05-17` in a segment,
+/// or a segment of its own written `20240517`.
 pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
     let tokens = tokens(path);
-    tokens.windows(5).find_map(|window| match window {
-        [
-            Token::Number(year, 4),
-            Token::Separator(a),
-            Token::Number(month, 1..=2),
-            Token::Separator(b),
-            Token::Number(day, 1..=2),
-        ] if a == b && matches!(a, '/' | '-' | '_') => valid_day(*year, *month, *day),
-        _ => None,
-    })
+    let compact = path.split('/').find_map(|segment| {
+        let digits = segment.as_bytes();
+        if digits.len() != 8 || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| segment[range].parse::<u32>().ok();
+        valid_day(number(0..4)?, number(4..6)?, number(6..8)?)
+    });
+    tokens
+        .windows(5)
+        .find_map(|window| match window {
+            [
+                Token::Number(year, 4),
+                Token::Separator(a),
+                Token::Number(month, 1..=2),
+                Token::Separator(b),
+                Token::Number(day, 1..=2),
+            ] if a == b && matches!(a, '/' | '-' | '_') => valid_day(*year, *month, *day),
+            _ => None,
+        })
+        .or(compact)
 }
 
 /// The first day printed in a text: `17.05.2024`, `17. Mai 2024`,
@@ -629,6 +903,43 @@ pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
 pub(crate) fn printed(text: &str) -> Option<NaiveDate> {
     let tokens = tokens(text);
     (0..tokens.len()).find_map(|at| printed_at(&tokens[at..]))
+}
+
+/// The first day printed in a text that no update label stands before:
+/// `Published 2 May 2024, last updated 5 May 2024` gives the 2nd, `Updated
+/// on 5 May 2024` none.
+pub(crate) fn printed_publication(text: &str) -> Option<NaiveDate> {
+    printed_publication_after("", text)
+}
+
+/// The first day printed in `text` that no update label stands before,
+/// `before` being what the page prints just before `text`.
+fn printed_publication_after(before: &str, text: &str) -> Option<NaiveDate> {
+    let mut all = tokens(before);
+    let start = all.len();
+    all.extend(tokens(text));
+    (start..all.len()).find_map(|at| {
+        let day = printed_at(&all[at..])?;
+        (!update_label_before(&all[..at])).then_some(day)
+    })
+}
+
+/// Whether the last words before a day (at most [`LABEL_WORDS`], back to
+/// the year of an earlier day; a time between them is passed over) end
+/// with an update label.
+fn update_label_before(tokens: &[Token]) -> bool {
+    let mut words: Vec<&str> = tokens
+        .iter()
+        .rev()
+        .take_while(|token| !matches!(token, Token::Number(_, 4)))
+        .filter_map(|token| match token {
+            Token::Word(word) => Some(word.as_str()),
+            _ => None,
+        })
+        .take(LABEL_WORDS)
+        .collect();
+    words.reverse();
+    (0..words.len()).any(|end| markers::ends_with_update_label(&words[..=end].join(" ")))
 }
 
 /// A day printed at the start of `tokens`.
@@ -811,6 +1122,7 @@ mod tests {
             "parsely-pub-date",
             "sailthru.date",
             "pubdate",
+            "published",
         ] {
             let page = format!(r#"<meta name="{key}" content="2026-03-02">"#);
             assert_eq!(day(&page, NO_URL).as_deref(), Some("2026-03-02"), "{key}");
@@ -844,6 +1156,30 @@ mod tests {
     }
 
     #[test]
+    fn a_layout_named_after_its_sidebar_or_an_article_s_own_footer_is_read() {
+        let story = "The river rose all night and the new dam held. ".repeat(20);
+        let layout = format!(
+            r#"<body class="one-sidebar sidebar-second"><div class="page-title"><h1>Dam opens</h1></div>
+            <div class="layout right-sidebar"><div class="post-meta">2 March 2026</div><p>{story}</p>
+            <div class="sidebar-widget"><span class="date">1 January 2026</span></div></div></body>"#
+        );
+        assert_eq!(day(&layout, NO_URL).as_deref(), Some("2026-03-02"));
+        let sidebar_only = format!(
+            r#"<body><h1>Dam opens</h1><p>{story}</p><div class="right-sidebar"><span class="date">1 January 2026</span></div></body>"#
+        );
+        assert_eq!(day(&sidebar_only, NO_URL), None);
+        let article_footer = r#"<article><div class="title"><h2>Dam opens</h2></div><p>The dam held.</p>
+            <footer class="entry-footer"><span class="date">2 March 2026</span></footer></article>
+            <footer class="site-footer"><span class="date">1 January 2026</span></footer>"#;
+        assert_eq!(day(article_footer, NO_URL).as_deref(), Some("2026-03-02"));
+        let site_footer = format!(
+            r#"<div><h1>Dam opens</h1><p>{story}</p></div>
+            <footer class="site-footer"><span class="date">1 January 2026</span></footer>"#
+        );
+        assert_eq!(day(&site_footer, NO_URL), None);
+    }
+
+    #[test]
     fn an_update_time_is_not_the_publication() {
         let page = r#"<time class="updated" datetime="2026-03-05">5 March</time>
             <time class="entry-date published" datetime="2026-03-02">2 March</time>"#;
@@ -861,9 +1197,14 @@ mod tests {
             Some("2026-03-02")
         );
         assert_eq!(
+            day("<p>Text.</p>", "https://news.example/20260302/dam-opens").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
             day("<p>Text.</p>", "https://news.example/2026/03/dam-opens/"),
             None
         );
+        assert_eq!(day("<p>Text.</p>", "https://news.example/story/20261399/"), None);
     }
 
     #[test]
@@ -887,6 +1228,56 @@ mod tests {
     }
 
     #[test]
+    fn a_day_printed_after_an_update_label_is_not_the_publication() {
+        let both = r#"<article><h1>Dam opens</h1>
+            <div class="post-meta"><span>Last updated on</span> <span class="date">9 March 2026</span></div>
+            <p class="byline">Posted by Ann Lee on 2 March 2026</p></article>"#;
+        assert_eq!(day(both, NO_URL).as_deref(), Some("2026-03-02"));
+        let one_line =
+            r#"<p class="entry-date">Aktualisiert am 9. März 2026, erschienen am 2. März 2026</p>"#;
+        assert_eq!(day(one_line, NO_URL).as_deref(), Some("2026-03-02"));
+        let update_only =
+            r#"<article><h1>Dam opens</h1><div class="post-date">Updated: 9 March 2026</div></article>"#;
+        assert_eq!(day(update_only, NO_URL).as_deref(), Some("2026-03-09"));
+    }
+
+    #[test]
+    fn a_day_printed_after_a_publication_label_is_read_where_no_class_names_a_date() {
+        for page in [
+            "<ul class=\"facts\"><li><span>Datum:</span> 2. März 2026</li><li>Ort: Kassel</li></ul>",
+            "<dl><dt>Datum</dt><dd>02.03.2026</dd><dt>Rubrik</dt><dd>Stadt</dd></dl>",
+            "<div><span>Published on Mar 2, 2026</span> <span>Updated on Mar 9, 2026</span></div>",
+            "<p><strong>Publié le</strong> 2 mars 2026</p>",
+        ] {
+            assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"), "{page}");
+        }
+        let in_a_comment = r#"<div class="comments"><p>Posted 5 March 2026</p></div>"#;
+        assert_eq!(day(in_a_comment, NO_URL), None);
+        let a_sentence = "<p>Published reports say the dam held on 2 March 2026, when the river rose, and the town was spared.</p>";
+        assert_eq!(day(a_sentence, NO_URL), None);
+    }
+
+    #[test]
+    fn a_time_element_without_a_plain_datetime_gives_the_day_it_prints() {
+        let bare = r#"<article><h1>Dam opens</h1><time>March 2nd, 2026</time></article>"#;
+        assert_eq!(day(bare, NO_URL).as_deref(), Some("2026-03-02"));
+        let ambiguous = r#"<time datetime="02-03-2026 10:29">2. März 2026 10:29</time>"#;
+        assert_eq!(day(ambiguous, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_date_class_is_found_in_any_case_and_a_page_builder_s_widget_is_no_furniture() {
+        let camel = r#"<td class="itemInfo"><span class="itemPostDate">am 02.03.2026 22:30</span></td>"#;
+        assert_eq!(day(camel, NO_URL).as_deref(), Some("2026-03-02"));
+        let builder = r#"<div class="elementor-widget elementor-widget-post-info">
+            <span class="elementor-post-info__item--type-date">March 2, 2026</span></div>"#;
+        assert_eq!(day(builder, NO_URL).as_deref(), Some("2026-03-02"));
+        let blog_widget =
+            r#"<div class="widget widget_recent_entries"><span class="post-date">March 2, 2026</span></div>"#;
+        assert_eq!(day(blog_widget, NO_URL), None);
+    }
+
+    #[test]
     fn a_day_printed_next_to_the_headline_is_the_date_when_nothing_else_gives_one() {
         let page = r#"<div><h1>Dam opens</h1><p>River Post, 2. März 2026</p>
             <p>The dam opened.</p></div><p>Older: 1 January 2020</p>"#;
@@ -896,6 +1287,25 @@ mod tests {
             "Text. ".repeat(80)
         );
         assert_eq!(day(&far, NO_URL), None);
+    }
+
+    #[test]
+    fn a_day_in_the_author_line_of_a_post_or_a_forum_s_first_post_is_read() {
+        let blog = r#"<p class="post-author"><em>von</em> <span>Ann Lee</span> <em>02.03.2026</em></p>"#;
+        assert_eq!(day(blog, NO_URL).as_deref(), Some("2026-03-02"));
+        let forum = r#"<div class="postbody"><h3>Dam opens</h3>
+            <p class="author">by <strong>riverwatch</strong> &raquo; Mon Mar 02, 2026 10:15 am</p></div>"#;
+        assert_eq!(day(forum, NO_URL).as_deref(), Some("2026-03-02"));
+        let drupal = r#"<div class="submitted">Submitted by Ann Lee on 2. März 2026</div>"#;
+        assert_eq!(day(drupal, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_day_in_an_element_of_its_own_after_the_headline_is_no_part_of_a_word() {
+        let page = r#"<header><h1>Thirty years of tags</h1><p>A look back at the web</p><p>December 13, 2025</p></header>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2025-12-13"));
+        let glued = r#"<div class="post-date"><span>Posted</span><span>March 2, 2026</span></div>"#;
+        assert_eq!(day(glued, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]

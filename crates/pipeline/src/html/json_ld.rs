@@ -173,7 +173,8 @@ impl JsonLd {
 }
 
 /// Parses a script's JSON, forgiving what pages commonly get wrong: comment
-/// or CDATA markers around it, a trailing `;`, raw control characters.
+/// or CDATA markers around it, a trailing `;`, raw control characters, and
+/// anything after the first complete value (a stray closing brace).
 fn parse_lenient(text: &str) -> Option<Value> {
     let text = text.trim();
     if let Ok(value) = serde_json::from_str(text) {
@@ -190,11 +191,21 @@ fn parse_lenient(text: &str) -> Option<Value> {
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    serde_json::from_str(&cleaned).ok()
+    serde_json::from_str(&cleaned).ok().or_else(|| {
+        serde_json::Deserializer::from_str(&cleaned)
+            .into_iter::<Value>()
+            .next()
+            .and_then(Result::ok)
+    })
 }
 
+/// Keys under which a node holds what readers wrote about it (a recipe's
+/// reviews, a post's comments): their dates and authors are not the
+/// article's.
+const READER_KEYS: &[&str] = &["review", "reviews", "comment", "comments"];
+
 /// Every object in `value` that has a `@type`, in document order, through
-/// arrays, `@graph` and nested objects.
+/// arrays, `@graph` and nested objects, but not under [`READER_KEYS`].
 fn collect_nodes<'v>(value: &'v Value, depth: usize, nodes: &mut Vec<&'v Object>) {
     if depth > MAX_DEPTH {
         return;
@@ -210,7 +221,7 @@ fn collect_nodes<'v>(value: &'v Value, depth: usize, nodes: &mut Vec<&'v Object>
                 nodes.push(object);
             }
             for (key, inner) in object {
-                if key != "@type" && key != "@context" {
+                if key != "@type" && key != "@context" && !READER_KEYS.contains(&key.as_str()) {
                     collect_nodes(inner, depth + 1, nodes);
                 }
             }
@@ -391,6 +402,28 @@ mod tests {
              <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",</script>",
         );
         assert_eq!(found.headline.as_deref(), Some("Dam opens"));
+    }
+
+    #[test]
+    fn a_stray_brace_after_the_json_is_forgiven() {
+        let found = read_html(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle",
+              "datePublished":"2026-03-02T08:15:00+01:00"} }</script>"#,
+        );
+        assert_eq!(found.published.as_deref(), Some("2026-03-02T08:15:00+01:00"));
+    }
+
+    #[test]
+    fn the_reviews_and_comments_a_node_holds_give_no_date_or_author() {
+        let found = read_html(
+            r#"<script type="application/ld+json">{"@type":"Recipe","name":"Plum cake",
+              "datePublished":"2026-03-02",
+              "review":[{"@type":"Review","datePublished":"2026-04-09",
+                "author":{"@type":"Person","name":"Ann Lee"}}],
+              "comment":{"@type":"Comment","dateCreated":"2026-04-10"}}</script>"#,
+        );
+        assert_eq!(found.published, None);
+        assert!(found.authors.is_empty());
     }
 
     #[test]

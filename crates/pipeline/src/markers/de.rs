@@ -58,6 +58,8 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         "Aktualisiert",
         "Zuletzt aktualisiert",
         "Erstellt",
+        "Erschienen",
+        "Datum",
         "Stand",
     ],
     photo_credits: &["Foto:", "Fotos:", "Bild:", "(Archivbild)", "(Symbolbild)"],

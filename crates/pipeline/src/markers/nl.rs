@@ -47,7 +47,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Log in om te reageren", CommentForm),
         ("Vereiste velden zijn gemarkeerd met", CommentForm),
     ],
-    timestamp_labels: &["Gepubliceerd", "Bijgewerkt", "Laatst bijgewerkt"],
+    timestamp_labels: &["Gepubliceerd", "Bijgewerkt", "Laatst bijgewerkt", "Datum"],
     photo_credits: &["Foto:", "Beeld:", "(Archieffoto)"],
     wire_credits: &[
         ("Verslaggeving door", Reporter),
