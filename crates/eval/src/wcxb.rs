@@ -100,6 +100,7 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options, failures: bool) -> 
     let mut articles = [Count::default(); 3];
     let mut pages = 0;
     let mut failed = String::new();
+    let mut metadata_times = Vec::new();
     for truth_path in truths.iter().step_by(every.max(1)) {
         let truth: serde_json::Value = serde_json::from_slice(&std::fs::read(truth_path)?)
             .with_context(|| format!("{} is not JSON", truth_path.display()))?;
@@ -120,6 +121,10 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options, failures: bool) -> 
             options,
         )
         .unwrap_or_default();
+        let parsed = normalizer_pipeline::stages::ParsedPage::parse(&page.text);
+        let started = std::time::Instant::now();
+        std::hint::black_box(parsed.read_metadata(url));
+        metadata_times.push(started.elapsed());
         let is_article = truth["_internal"]["page_type"]["primary"].as_str() == Some("article");
         for (index, field) in FIELDS.into_iter().enumerate() {
             let expected = truth["ground_truth"][field.key()].as_str().unwrap_or_default();
@@ -161,9 +166,11 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options, failures: bool) -> 
     let text = format!(
         "# Page metadata (WCXB)\n\n{pages} pages.\n\n\
          | pages | title | author | date |\n|---|---:|---:|---:|\n{}{}\n\
-         Right on N of the M pages whose ground truth gives the field; extra: given where it gives none.\n",
+         Right on N of the M pages whose ground truth gives the field; extra: given where it gives none.\n\n\
+         Reading the metadata of a parsed page (the parse left out), one core: {}.\n",
         row("all", &all),
-        row("article", &articles)
+        row("article", &articles),
+        spread(&mut metadata_times)
     );
     let text = if failures {
         format!("{text}\n## Failures\n\n| page | field | expected | ours |\n|---|---|---|---|\n{failed}")
@@ -171,6 +178,26 @@ pub fn evaluate(dir: &Path, every: usize, options: &Options, failures: bool) -> 
         text
     };
     Ok(Report { text })
+}
+
+/// The median, 90th percentile and largest of `times`, in milliseconds.
+fn spread(times: &mut [std::time::Duration]) -> String {
+    times.sort();
+    let at = |share: f64| {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let index = ((times.len().saturating_sub(1)) as f64 * share).round() as usize;
+        times.get(index).map_or(0.0, |time| time.as_secs_f64() * 1000.0)
+    };
+    format!(
+        "median {:.3} ms, 90th percentile {:.3} ms, largest {:.3} ms per page",
+        at(0.5),
+        at(0.9),
+        at(1.0)
+    )
 }
 
 /// NFKC, lower case, runs of anything but letters and digits as one space.

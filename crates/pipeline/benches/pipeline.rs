@@ -4,7 +4,9 @@
 //! the figures of the stages and of the whole pipeline compare.
 //! `normalize/html` takes the HTML twin of the frame fixture through the
 //! whole pipeline, HTML extraction included. `whatlang/<size>` runs whatlang
-//! alone on the same articles, for comparison.
+//! alone on the same articles, for comparison. `metadata/<fixture>` times
+//! the reading of a parsed HTML fixture's metadata (title, authors, outlet,
+//! dates, byline), the parse left out.
 //!
 //! `cargo bench -p normalizer-pipeline` runs them all; a filter picks some:
 //! `cargo bench -p normalizer-pipeline -- normalize/typical`.
@@ -18,7 +20,7 @@ use std::{
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use normalizer_pipeline::{
     Format, Input, Options, normalize, normalize_text,
-    stages::{PartialDocument, Stage},
+    stages::{ParsedPage, PartialDocument, Stage},
 };
 
 /// The small article: one fixture as it is.
@@ -159,6 +161,34 @@ fn each_stage(c: &mut Criterion) {
     group.finish();
 }
 
+/// The metadata step alone on each HTML fixture: what it adds per page.
+fn page_metadata(c: &mut Criterion) {
+    let mut group = c.benchmark_group("metadata");
+    let dir = corpus_dir().join("../html");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "html"))
+        .collect();
+    pages.sort();
+    for path in pages {
+        let html =
+            std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let name = path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let page = ParsedPage::parse(&html);
+        group.throughput(Throughput::Bytes(html.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(page.read_metadata(black_box("https://news.example/2026/03/harbour-wall"))));
+        });
+    }
+    group.finish();
+}
+
 /// Short runs: the corpus is small and the figures are read side by side,
 /// not tracked to the last percent.
 fn config() -> Criterion {
@@ -171,6 +201,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = whole_pipeline, whatlang_alone, each_stage
+    targets = whole_pipeline, whatlang_alone, each_stage, page_metadata
 }
 criterion_main!(benches);

@@ -96,6 +96,11 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
     })
 }
 
+/// The page's metadata, as [`extract`] reads it (for the benches).
+pub(crate) fn read_metadata(doc: &Document, page_url: Option<&url::Url>) -> metadata::Metadata {
+    metadata::read(doc, page_url)
+}
+
 /// Takes what our own rules know out of the page, before the main content
 /// is chosen: labelled commentary boxes, then reader comments, then the
 /// other boxes; and marks caption boxes as figures. Gives the boxes' blocks

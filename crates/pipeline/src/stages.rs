@@ -153,6 +153,32 @@ impl<'a> PartialDocument<'a> {
     }
 }
 
+/// A parsed HTML page, so a bench can time the reading of its metadata
+/// (title, authors, outlet, dates, byline) apart from the parse.
+pub struct ParsedPage(dom_query::Document);
+
+impl std::fmt::Debug for ParsedPage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParsedPage").finish_non_exhaustive()
+    }
+}
+
+impl ParsedPage {
+    /// Parses `html` as the `html` stage does.
+    #[must_use]
+    pub fn parse(html: &str) -> Self {
+        Self(dom_query::Document::from(html))
+    }
+
+    /// Reads the page's metadata as the `html` stage does; gives the length
+    /// of the title found, so the work is not optimised away.
+    #[must_use]
+    pub fn read_metadata(&self, page_url: &str) -> usize {
+        let page_url = url::Url::parse(page_url).ok();
+        crate::html::read_metadata(&self.0, page_url.as_ref()).title.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
