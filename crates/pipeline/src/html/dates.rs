@@ -515,10 +515,7 @@ impl Printed {
 /// publication, not one after an update label, in the element or just
 /// before it.
 fn printed_day_of(node: &NodeRef, wanted: Printed) -> Option<NaiveDate> {
-    let text = spaced_text(node);
-    if text.chars().count() > MAX_PRINTED_DATE_CHARS {
-        return None;
-    }
+    let text = spaced_text_within(node, MAX_PRINTED_DATE_CHARS)?;
     let before = match wanted {
         Printed::Publication => words_before(node),
         Printed::AnyDay => String::new(),
@@ -530,7 +527,14 @@ fn printed_day_of(node: &NodeRef, wanted: Printed) -> Option<NaiveDate> {
 /// elements, as a reader sees them (`<p>…internet</p><p>December 13, 2025`
 /// is no word `internetDecember`), runs of white space as one space.
 fn spaced_text(node: &NodeRef) -> String {
+    spaced_text_within(node, usize::MAX).unwrap_or_default()
+}
+
+/// [`spaced_text`] when it is at most `limit` characters long, read no
+/// further than that (a wrapper whose class names a date may hold the page).
+fn spaced_text_within(node: &NodeRef, limit: usize) -> Option<String> {
     let mut text = String::new();
+    let mut chars = 0;
     for part in std::iter::once(*node)
         .chain(node.descendants_it())
         .filter(|part| part.is_text())
@@ -538,11 +542,16 @@ fn spaced_text(node: &NodeRef) -> String {
         for word in part.text().split_whitespace() {
             if !text.is_empty() {
                 text.push(' ');
+                chars += 1;
             }
             text.push_str(word);
+            chars += word.chars().count();
+            if chars > limit {
+                return None;
+            }
         }
     }
-    text
+    Some(text)
 }
 
 /// The words printed just before an element, in its parent or, when
@@ -554,13 +563,17 @@ fn words_before(node: &NodeRef) -> String {
         let Some(parent) = child.parent() else {
             break;
         };
+        // The siblings before the element, read back from it only as far
+        // as the label window reaches.
         let mut before = String::new();
-        for sibling in parent.children_it(false) {
-            if sibling.id == child.id {
+        let mut siblings = child.prev_sibling();
+        while let Some(sibling) = siblings {
+            before.insert(0, ' ');
+            before.insert_str(0, &sibling.text());
+            if before.chars().count() > LABEL_WINDOW_CHARS {
                 break;
             }
-            before.push_str(&sibling.text());
-            before.push(' ');
+            siblings = sibling.prev_sibling();
         }
         if before.chars().any(char::is_alphanumeric) {
             let start = before
