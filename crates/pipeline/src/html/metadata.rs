@@ -86,6 +86,9 @@ pub(crate) struct Metadata {
     /// used only where the page has no byline element and its kind prints
     /// bylines ([`Metadata::settle_byline`]).
     pub printed_byline: Option<String>,
+    /// The name a forum engine marks as a post's poster, first in the page
+    /// (the thread's opening post), taken on forum threads without a byline.
+    pub first_poster: Option<String>,
     /// Author names from JSON-LD or the author meta tags, cleaned.
     pub authors: Vec<String>,
     /// The outlet publishing the page: JSON-LD `publisher.name`, else
@@ -107,10 +110,15 @@ const WITHOUT_PRINTED_BYLINES: &[PageType] = &[PageType::Product, PageType::List
 impl Metadata {
     /// Takes the printed byline as the byline when the page has no byline
     /// element and is of a kind that prints bylines.
+    /// On a forum thread without either, the first poster is the byline.
     pub(crate) fn settle_byline(&mut self, kind: PageType) {
         let printed = self.printed_byline.take();
+        let poster = self.first_poster.take();
         if self.byline.is_none() && !WITHOUT_PRINTED_BYLINES.contains(&kind) {
             self.byline = printed;
+        }
+        if self.byline.is_none() && kind == PageType::Forum {
+            self.byline = poster;
         }
     }
 }
@@ -158,6 +166,7 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
             .is_none()
             .then(|| printed_byline(doc, &furniture, &outlets))
             .flatten(),
+        first_poster: byline.is_none().then(|| first_poster(doc, &outlets)).flatten(),
         byline,
         authors,
         site_name,
@@ -342,6 +351,17 @@ fn printed_byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Op
             }
             names(&text).then_some(text)
         })
+}
+
+/// Where forum engines print a post's poster (phpBB, vBulletin, FluxBB,
+/// SMF, Flarum, XenForo).
+const FORUM_POSTER_SELECTOR: &str = ".username, .username-coloured, .bigusername, .postleft dt strong, \
+    .poster h4, .PostUser-name, .message-name";
+
+/// The first poster's name a forum engine marks, when it names someone.
+fn first_poster(doc: &Document, outlets: &[&str]) -> Option<String> {
+    let node = doc.select(FORUM_POSTER_SELECTOR).nodes().first().copied()?;
+    Some(spaced_text(&node)).filter(|name| names_someone(name, outlets))
 }
 
 /// Whether a byline's text is short enough to be one and names someone
@@ -844,6 +864,19 @@ mod tests {
         for kind in [PageType::Product, PageType::Listing, PageType::Collection] {
             assert_eq!(read_page_of_kind(html, "https://a.example/", kind).byline, None);
         }
+    }
+
+    #[test]
+    fn a_forum_thread_without_a_byline_is_signed_by_its_first_poster() {
+        let html = r#"<h2>Pump fails at dawn</h2><div class="post"><div class="postleft"><dl><dt><strong>harbourfan</strong></dt></dl></div>
+            <div class="postright"><p>The bilge pump stops every morning.</p></div></div>
+            <div class="post"><div class="postleft"><dl><dt><strong>deckhand</strong></dt></dl></div></div>"#;
+        let forum = read_page_of_kind(html, "https://a.example/viewtopic.php?id=7", PageType::Forum);
+        assert_eq!(forum.byline.as_deref(), Some("harbourfan"));
+        assert_eq!(
+            read_page(html, "https://a.example/viewtopic.php?id=7").byline,
+            None
+        );
     }
 
     #[test]
