@@ -525,8 +525,9 @@ fn printed_day_of(node: &NodeRef, wanted: Printed) -> Option<NaiveDate> {
 
 /// The text of an element with a space between the texts of its
 /// elements, as a reader sees them (`<p>…internet</p><p>December 13, 2025`
-/// is no word `internetDecember`), runs of white space as one space.
-fn spaced_text(node: &NodeRef) -> String {
+/// is no word `internetDecember`; a byline's `<span>Ann Lee</span><time>May
+/// 4</time>` is `Ann Lee May 4`), runs of white space as one space.
+pub(super) fn spaced_text(node: &NodeRef) -> String {
     spaced_text_within(node, usize::MAX).unwrap_or_default()
 }
 

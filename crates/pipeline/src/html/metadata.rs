@@ -21,7 +21,7 @@ use crate::article::PageType;
 
 use super::{
     authors, dates,
-    dates::{Furniture, PageDates},
+    dates::{Furniture, PageDates, spaced_text},
     json_ld,
 };
 
@@ -476,18 +476,6 @@ fn next_element_text(node: &NodeRef) -> Option<String> {
     Some(spaced_text(&node.next_element_sibling()?))
 }
 
-/// The text of an element with a space between the texts of its children,
-/// which a byline prints apart (`<span>Ann Lee</span><time>May 4</time>`
-/// is `Ann Lee May 4`, not `Ann LeeMay 4`); spaces collapsed.
-fn spaced_text(node: &NodeRef) -> String {
-    let texts: Vec<String> = node
-        .descendants_it()
-        .filter(|child| child.is_text())
-        .map(|child| child.text().to_string())
-        .collect();
-    collapse_spaces(&texts.join(" "))
-}
-
 /// The author a page names in its sharing card's label and data pair
 /// (`twitter:label1` = `Written by`, `twitter:data1` = the name).
 fn labelled_author(metas: &MetaTags) -> Option<&str> {
@@ -841,6 +829,11 @@ mod tests {
             byline("<h1>Pump fails</h1><ul><li><span>Thread starter</span> <a>harbourfan</a></li></ul>")
                 .as_deref(),
             Some("harbourfan")
+        );
+        // A name printed before the headline is the site's, not a byline.
+        assert_eq!(
+            byline("<div><p>By Night Ferry Tours</p></div><h1>Tide tables</h1><p>Body.</p>"),
+            None
         );
         // A menu before the headline, a filter, running text and a comment
         // are no bylines.
