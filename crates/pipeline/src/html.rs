@@ -13,6 +13,7 @@
 //! no block.
 
 pub(crate) mod authors;
+mod article_body;
 mod blocks;
 mod boxes;
 mod caption_boxes;
@@ -87,6 +88,11 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
         doc
     };
     let mut blocks = content::extract(doc, page_type, base.as_ref(), reparse);
+    if let Some(stated) = metadata.article_body.take()
+        && matches!(page_type, PageType::Article | PageType::Unspecified)
+    {
+        blocks = article_body::checked(blocks, &stated, base.as_ref());
+    }
     blocks.extend(boxed);
     Ok(Page {
         metadata,

@@ -101,6 +101,9 @@ pub(crate) struct JsonLd {
     /// An organization an article node gives as its author: the publisher
     /// when none is named.
     pub organization_author: Option<String>,
+    /// The longest `articleBody` of an article node, as written (plain
+    /// text or HTML): the article's text as the page's metadata states it.
+    pub article_body: Option<String>,
 }
 
 /// Reads every JSON-LD script of the page.
@@ -162,6 +165,11 @@ impl JsonLd {
                     _ => {}
                 }
             }
+        }
+        if let Some(body) = node.get("articleBody").and_then(Value::as_str)
+            && self.article_body.as_ref().is_none_or(|longest| body.len() > longest.len())
+        {
+            self.article_body = Some(body.to_owned());
         }
         if self.publisher.is_none() {
             self.publisher = node
@@ -297,7 +305,7 @@ fn first_string(node: &Object, keys: &[&str]) -> Option<String> {
 /// Character references left in JSON-LD strings by pages that escape them
 /// twice (`Maria &amp; Katerina`): the named ones of [`NAMED_ENTITIES`]
 /// and numeric ones; anything else is kept as written.
-fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('&') {
         return text.into();
     }

@@ -101,6 +101,9 @@ pub(crate) struct Metadata {
     pub dates: PageDates,
     /// `link[rel=canonical]`, made absolute against the page URL.
     pub canonical_url: Option<String>,
+    /// JSON-LD `articleBody`, for the main content's cross-check
+    /// (`article_body`); taken out before the metadata is kept.
+    pub article_body: Option<String>,
 }
 
 /// Kinds of page whose `By …` texts are not bylines: a shop's `By Brand`,
@@ -177,6 +180,7 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
             .collect(),
         dates,
         canonical_url,
+        article_body: json_ld.article_body,
     }
 }
 
