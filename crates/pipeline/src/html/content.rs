@@ -1,10 +1,13 @@
 //! The main content of a page, chosen by a cascade written once here:
 //!
-//! 1. **A marked article body.** On articles, the first container of the
-//!    first [`MARKED_BODY_SELECTORS`] of [`CONTENT_SELECTORS`]
-//!    (`itemprop=articleBody`, the body classes CMSs print) holding at least
-//!    `min_container_chars` of text that is not mostly links is the text,
-//!    when it keeps `min_content_chars` once pruned (see step 3).
+//! 1. **A marked article body.** On articles, the first of the
+//!    [`MARKED_BODY_SELECTORS`] of [`CONTENT_SELECTORS`]
+//!    (`itemprop=articleBody`, the body classes CMSs print) with a container
+//!    holding at least `min_container_chars` of text that is not mostly
+//!    links gives the text: that container and every other part it marks
+//!    (a CMS may print one per section), each once and none inside
+//!    boilerplate, when they keep `min_content_chars` once pruned (see
+//!    step 3).
 //! 2. **Readability.** Otherwise, on articles, `dom_smoothie`, a port of
 //!    Mozilla's Readability, scores the page's nodes by text and link
 //!    density; a choice of at least `min_content_chars` stands. This was the
@@ -26,6 +29,8 @@
 //!    (the page's wrappers carry boilerplate names) to the whole body.
 //!
 //! Every threshold is in [`SETTINGS`].
+
+use std::collections::HashSet;
 
 use dom_query::{Document, NodeRef};
 
@@ -149,8 +154,11 @@ pub(crate) fn extract(
     reparse: impl FnOnce() -> Document,
 ) -> Vec<Block> {
     if matches!(kind, PageType::Article | PageType::Unspecified) {
-        if let Some((node, _)) = container(&doc, &CONTENT_SELECTORS[..MARKED_BODY_SELECTORS]) {
-            let ours = pruned(&node, kind, base);
+        if let Some((node, index)) = container(&doc, &CONTENT_SELECTORS[..MARKED_BODY_SELECTORS]) {
+            let ours: Vec<Block> = marked_parts(&doc, CONTENT_SELECTORS[index], &node)
+                .iter()
+                .flat_map(|node| pruned(node, kind, base))
+                .collect();
             if chars(&ours) >= SETTINGS.min_content_chars {
                 return ours;
             }
@@ -235,6 +243,34 @@ fn container<'a>(doc: &'a Document, selectors: &[&str]) -> Option<(NodeRef<'a>, 
             .max_by_key(|(_, (text, linked))| text - linked)
             .map(|(node, _)| (node, index))
     })
+}
+
+/// Every part of a body the page marks with `selector`, in page order, with
+/// `chosen`, the container with most text: a CMS may print one container
+/// per section of the text. Left out: a match inside another (the outer
+/// one holds it), one that is mostly links, a copy of a part already taken
+/// (the same text again for print or a modal), and but for `chosen` one
+/// inside boilerplate (a teaser of another article in a sidebar).
+fn marked_parts<'a>(doc: &'a Document, selector: &str, chosen: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    let matches = doc.select(selector).nodes().to_vec();
+    let ids: HashSet<_> = matches.iter().map(|node| node.id).collect();
+    let is_part = |node: &NodeRef<'_>| {
+        if node.id == chosen.id {
+            return true;
+        }
+        let (text, linked) = unlinked_chars(node);
+        #[allow(clippy::cast_precision_loss)]
+        let share = linked as f64 / text.max(1) as f64;
+        share <= SETTINGS.max_container_link_share
+            && !node
+                .ancestors_it(None)
+                .any(|ancestor| ids.contains(&ancestor.id) || is_boilerplate(&ancestor, PageType::Article))
+    };
+    let mut texts = HashSet::new();
+    matches
+        .into_iter()
+        .filter(|node| is_part(node) && texts.insert(node.text().split_whitespace().collect::<String>()))
+        .collect()
 }
 
 /// A node's characters, and how many of them are link text.
@@ -339,6 +375,19 @@ mod tests {
         let texts = texts(&html, PageType::Article);
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts.iter().all(|text| text == PARAGRAPH));
+    }
+
+    #[test]
+    fn a_body_marked_in_several_parts_is_read_whole_once() {
+        let second = "Engineers will close the inner basin for six weeks while the new stones are set, and the ferry will sail from the fish quay.";
+        let html = format!(
+            r#"<body><div class="rich-text"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div><figure><img src="a.jpg"></figure>
+            <div class="rich-text"><p>{second}</p></div>
+            <div class="modal"><div class="rich-text"><p>{second}</p></div></div>
+            <div class="sidebar"><div class="rich-text"><p>Read our guide to the coast path this summer.</p></div></div>
+            <div class="print-copy"><div class="rich-text"><p>{second}</p></div></div></body>"#
+        );
+        assert_eq!(texts(&html, PageType::Article), [PARAGRAPH, PARAGRAPH, second]);
     }
 
     #[test]
