@@ -10,10 +10,14 @@
 //!    step 3).
 //! 2. **Readability.** Otherwise, on articles, `dom_smoothie`, a port of
 //!    Mozilla's Readability, scores the page's nodes by text and link
-//!    density; a choice of at least `min_content_chars` stands. This was the
-//!    whole extractor before the cascade, and it is right on most news
-//!    pages: our own rules never override it there, and it runs alone (the
-//!    page is parsed a second time only when it finds too little).
+//!    density; a choice of at least `min_content_chars` stands, unless it
+//!    holds less than `min_readability_share` of the region the page names
+//!    as its article or main content ([`NAMED_REGION_SELECTORS`]), pruned as
+//!    in step 3: then it took one section of a long guide or one card of a
+//!    page of them, and the region is the text. This was the whole
+//!    extractor before the cascade, and it is right on most news pages; it
+//!    runs on the page as parsed (the page is parsed a second time only
+//!    when it finds too little).
 //! 3. **Our own extractor.** On pages that are not articles (a forum, a
 //!    listing, a product…), and on articles where Readability found too
 //!    little, the container is the first of [`CONTENT_SELECTORS`] (articles,
@@ -54,6 +58,10 @@ pub(crate) struct Settings {
     pub long_block_chars: usize,
     /// A choice shorter than this (characters) falls back.
     pub min_content_chars: usize,
+    /// On an article, Readability's choice gives way to the region the
+    /// page names as its article or main content when it holds less than
+    /// this share of that region's characters (pruned): it took one part.
+    pub min_readability_share: f64,
 }
 
 /// The thresholds in force.
@@ -63,6 +71,7 @@ pub(crate) const SETTINGS: Settings = Settings {
     max_block_link_share: 0.6,
     long_block_chars: 160,
     min_content_chars: 200,
+    min_readability_share: 0.5,
 };
 
 /// Containers of an article's text, most specific first: what CMSs and
@@ -81,6 +90,11 @@ pub(crate) const CONTENT_SELECTORS: &[&str] = &[
 /// How many of the selectors above are marked article bodies: a container
 /// found by one of them is the article's text, without a second opinion.
 const MARKED_BODY_SELECTORS: usize = 2;
+
+/// How many of the selectors above name the article's region by what it
+/// is (marked bodies, `article`, `main`); the rest are generic wrappers
+/// (`#content`, `.content`) too loose to outweigh Readability.
+const NAMED_REGION_SELECTORS: usize = 4;
 
 /// The page's main region for pages that are not articles.
 const MAIN_REGION_SELECTORS: &[&str] = &[
@@ -163,9 +177,18 @@ pub(crate) fn extract(
                 return ours;
             }
         }
+        let region = container(&doc, &CONTENT_SELECTORS[..NAMED_REGION_SELECTORS])
+            .map(|(node, _)| pruned(&node, kind, base))
+            .unwrap_or_default();
         let readable = readability(doc, base);
         if chars(&readable) >= SETTINGS.min_content_chars {
-            return readable;
+            #[allow(clippy::cast_precision_loss)]
+            let share = chars(&readable) as f64 / chars(&region).max(1) as f64;
+            return if share < SETTINGS.min_readability_share {
+                region
+            } else {
+                readable
+            };
         }
         let doc = reparse();
         let ours = ours(&doc, kind, base);
@@ -388,6 +411,26 @@ mod tests {
             <div class="print-copy"><div class="rich-text"><p>{second}</p></div></div></body>"#
         );
         assert_eq!(texts(&html, PageType::Article), [PARAGRAPH, PARAGRAPH, second]);
+    }
+
+    #[test]
+    fn readability_taking_one_section_of_the_main_region_gives_way_to_the_region() {
+        let section = |name: &str| {
+            format!(
+                "<div class=\"panel-{name}\"><div><h2>Section {name}</h2><p>{PARAGRAPH} {PARAGRAPH}</p><p>{PARAGRAPH}</p></div></div>"
+            )
+        };
+        let short = "<div class=\"panel-b\"><h3>Section b</h3><ul><li>Tide tables for the harbour, updated weekly by the board.</li>\
+             <li>Mooring fees for visiting boats from April to October.</li></ul></div>";
+        let html = format!(
+            "<body><main><h1>Harbour guide</h1>{}{short}<div class=\"grid\"><div class=\"cell\">{}</div><div class=\"cell\">{}</div></div></main></body>",
+            section("a"),
+            section("c"),
+            section("d")
+        );
+        let texts = texts(&html, PageType::Article);
+        assert!(texts.iter().any(|text| text == "Section a"), "{texts:?}");
+        assert!(texts.iter().any(|text| text == "Section d"), "{texts:?}");
     }
 
     #[test]
