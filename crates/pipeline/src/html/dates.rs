@@ -141,12 +141,22 @@ const LAYOUT_SHARE: f64 = 0.5;
 /// publication.
 const UPDATE_WORDS: &[&str] = &["update", "modified", "edited"];
 
-/// Elements whose class or id names a date, where a printed day is looked
-/// for; in any case (`itemPostDate`, `documentPublished`).
-const PRINTED_DATE_SELECTOR: &str = "[class*=\"date\" i], [id*=\"date\" i], [class*=\"datum\" i], \
-    [class*=\"posted\" i], [class*=\"publish\" i], [class*=\"dateline\" i], \
-    [class*=\"byline\" i], [class*=\"meta\" i], [class*=\"time\" i], [class*=\"author\" i], \
-    [class*=\"submitted\" i]";
+/// Words in an element's class (in any case: `itemPostDate`,
+/// `documentPublished`) that name a date, where a printed day is looked for.
+const PRINTED_DATE_CLASS_WORDS: &[&str] = &[
+    "date",
+    "datum",
+    "posted",
+    "publish",
+    "byline",
+    "meta",
+    "time",
+    "author",
+    "submitted",
+];
+
+/// Words in an element's id, in any case, that name a date.
+const PRINTED_DATE_ID_WORDS: &[&str] = &["date"];
 
 /// An element printing a date is at most this long; a longer one is a
 /// paragraph that happens to carry the class.
@@ -350,6 +360,7 @@ pub(crate) fn read(
     json_ld: &JsonLd,
     page_url: Option<&url::Url>,
 ) -> PageDates {
+    let printed = PrintedDays::default();
     let published = json_ld
         .published
         .as_deref()
@@ -364,10 +375,22 @@ pub(crate) fn read(
                 .map(PageDate::Day)
         })
         .or_else(|| labelled_day(doc, furniture).map(PageDate::Day))
-        .or_else(|| printed_day(doc, furniture, Printed::Publication).map(PageDate::Day))
-        .or_else(|| day_beside_headline(doc, Printed::Publication).map(PageDate::Day))
-        .or_else(|| printed_day(doc, furniture, Printed::AnyDay).map(PageDate::Day))
-        .or_else(|| day_beside_headline(doc, Printed::AnyDay).map(PageDate::Day))
+        .or_else(|| {
+            printed
+                .day(doc, furniture, Printed::Publication)
+                .map(PageDate::Day)
+        })
+        .or_else(|| {
+            printed
+                .day_beside_headline(doc, Printed::Publication)
+                .map(PageDate::Day)
+        })
+        .or_else(|| printed.day(doc, furniture, Printed::AnyDay).map(PageDate::Day))
+        .or_else(|| {
+            printed
+                .day_beside_headline(doc, Printed::AnyDay)
+                .map(PageDate::Day)
+        })
         .map(|date| in_page_time(date, doc, metas));
     let updated = json_ld
         .modified
@@ -475,11 +498,83 @@ fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
         })
 }
 
-/// A day printed in an element whose class or id names a date.
-fn printed_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Option<NaiveDate> {
-    doc.select(PRINTED_DATE_SELECTOR)
-        .nodes()
-        .iter()
+/// What the printed-day steps gather from the page, gathered once for the
+/// publication pass and again read by the any-day pass (steps 8–10): the
+/// elements whose class or id names a date, with their text, and the text
+/// around the headline.
+#[derive(Default)]
+struct PrintedDays<'a> {
+    /// The elements whose class or id names a date that are read, in page
+    /// order, each with its text once read.
+    elements: std::cell::OnceCell<Vec<DateElement<'a>>>,
+    /// The headline and the blocks around it.
+    headline: std::cell::OnceCell<Option<HeadlineBlocks<'a>>>,
+}
+
+/// The first `<h1>` and the blocks around it, each with the texts before
+/// and after the headline in it once read.
+struct HeadlineBlocks<'a> {
+    /// The headline's text.
+    title: String,
+    /// The blocks, nearest first, with the texts around the headline.
+    #[allow(clippy::type_complexity)]
+    blocks: Vec<(NodeRef<'a>, std::cell::OnceCell<Option<(String, String)>>)>,
+}
+
+/// An element whose class or id names a date.
+struct DateElement<'a> {
+    node: NodeRef<'a>,
+    /// Its text, when short enough to be a date, once read.
+    text: std::cell::OnceCell<Option<String>>,
+}
+
+impl<'a> PrintedDays<'a> {
+    /// A day printed in an element whose class or id names a date.
+    fn day(&self, doc: &'a Document, furniture: &Furniture, wanted: Printed) -> Option<NaiveDate> {
+        self.elements
+            .get_or_init(|| date_elements(doc, furniture))
+            .iter()
+            .find_map(|element| {
+                let text = element
+                    .text
+                    .get_or_init(|| spaced_text_within(&element.node, MAX_PRINTED_DATE_CHARS))
+                    .as_deref()?;
+                let before = match wanted {
+                    Printed::Publication => words_before(&element.node),
+                    Printed::AnyDay => String::new(),
+                };
+                wanted.day(&before, text)
+            })
+    }
+
+    /// A day printed just before or after the first `<h1>`, in the blocks
+    /// around it: the article's header.
+    fn day_beside_headline(&self, doc: &'a Document, wanted: Printed) -> Option<NaiveDate> {
+        let headline = self.headline.get_or_init(|| headline_blocks(doc)).as_ref()?;
+        headline.blocks.iter().find_map(|(block, texts)| {
+            let (before, after) = texts.get_or_init(|| beside(block, &headline.title)).as_ref()?;
+            wanted.day("", after).or_else(|| wanted.day("", before))
+        })
+    }
+}
+
+/// The elements whose class or id names a date ([`PRINTED_DATE_CLASS_WORDS`],
+/// [`PRINTED_DATE_ID_WORDS`]), in page order: at most
+/// [`MAX_PRINTED_DATE_ELEMENTS`] of them, less those in furniture or naming
+/// an update.
+fn date_elements<'a>(doc: &'a Document, furniture: &Furniture) -> Vec<DateElement<'a>> {
+    let names_a_date = |node: &NodeRef| {
+        let holds = |attr: &str, words: &[&str]| {
+            node.attr(attr).is_some_and(|value| {
+                let value = value.to_ascii_lowercase();
+                words.iter().any(|word| value.contains(word))
+            })
+        };
+        holds("class", PRINTED_DATE_CLASS_WORDS) || holds("id", PRINTED_DATE_ID_WORDS)
+    };
+    doc.root()
+        .descendants_it()
+        .filter(|node| node.is_element() && names_a_date(node))
         .filter(|node| {
             !matches!(
                 node.node_name().as_deref(),
@@ -488,7 +583,11 @@ fn printed_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Option
         })
         .take(MAX_PRINTED_DATE_ELEMENTS)
         .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
-        .find_map(|node| printed_day_of(node, wanted))
+        .map(|node| DateElement {
+            node,
+            text: std::cell::OnceCell::new(),
+        })
+        .collect()
 }
 
 /// Which printed days a step takes.
@@ -648,33 +747,39 @@ fn day_soon_after_label(text: &str) -> Option<NaiveDate> {
     None
 }
 
-/// A day printed just before or after the first `<h1>`, in the blocks
-/// around it: the article's header.
-fn day_beside_headline(doc: &Document, wanted: Printed) -> Option<NaiveDate> {
-    let headings = doc.select("h1");
+/// The first `<h1>`'s text and the blocks around it ([`HEADER_LEVELS`]),
+/// nearest first.
+fn headline_blocks(doc: &Document) -> Option<HeadlineBlocks<'_>> {
+    let headings = doc.select_single("h1");
     let heading = headings.nodes().first()?;
     let title = spaced_text(heading);
-    let title = title.as_str();
-    if title.is_empty() {
-        return None;
-    }
-    heading.ancestors_it(Some(HEADER_LEVELS)).find_map(|block| {
-        let text = spaced_text(&block);
-        let at = text.find(title)?;
-        let before: String = text[..at]
-            .chars()
-            .rev()
-            .take(HEADER_WINDOW_CHARS)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let after: String = text[at + title.len()..]
-            .chars()
-            .take(HEADER_WINDOW_CHARS)
-            .collect();
-        wanted.day("", &after).or_else(|| wanted.day("", &before))
+    (!title.is_empty()).then(|| HeadlineBlocks {
+        blocks: heading
+            .ancestors_it(Some(HEADER_LEVELS))
+            .map(|block| (block, std::cell::OnceCell::new()))
+            .collect(),
+        title,
     })
+}
+
+/// The texts just before and after `title` in `block`'s text, at most
+/// [`HEADER_WINDOW_CHARS`] each, when the block prints it.
+fn beside(block: &NodeRef, title: &str) -> Option<(String, String)> {
+    let text = spaced_text(block);
+    let at = text.find(title)?;
+    let before: String = text[..at]
+        .chars()
+        .rev()
+        .take(HEADER_WINDOW_CHARS)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[at + title.len()..]
+        .chars()
+        .take(HEADER_WINDOW_CHARS)
+        .collect();
+    Some((before, after))
 }
 
 /// Where the article's own header stands, so that a wrapper holding both
@@ -699,7 +804,7 @@ impl Furniture {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut headline_ancestors = Vec::new();
         for selector in ["h1", MARKED_HEADLINE_SELECTOR] {
-            if let Some(heading) = doc.select(selector).nodes().first() {
+            if let Some(heading) = doc.select_single(selector).nodes().first() {
                 headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
             }
         }
