@@ -63,6 +63,7 @@ pub(crate) const PUBLISHED_META: &[&str] = &[
     "dc:date",
     "dcterms.date",
     "citation_publication_date",
+    "ms.date",
     "citation_date",
     "prism.publicationdate",
     "article.published",
@@ -1242,6 +1243,7 @@ mod tests {
             "sailthru.date",
             "pubdate",
             "published",
+            "ms.date",
         ] {
             let page = format!(r#"<meta name="{key}" content="2026-03-02">"#);
             assert_eq!(day(&page, NO_URL).as_deref(), Some("2026-03-02"), "{key}");
