@@ -454,18 +454,40 @@ fn first_meta(metas: &MetaTags, keys: &[&str]) -> Option<PageDate> {
     keys.iter().find_map(|key| metas.all(key).find_map(parse_machine))
 }
 
+/// Words of the `itemprop` or `itemtype` of a microdata item nested in the
+/// page's own that is another's words: a comment, an answer to a question,
+/// a review (`itemprop="suggestedAnswer"`, `itemtype=".../Comment"`).
+const NESTED_ITEM_WORDS: &[&str] = &["comment", "answer", "review"];
+
 /// An element marked with `itemprop` (not a `<meta>`, read with the tags):
-/// its `content`, `datetime` or text.
+/// its `content`, `datetime` or text; not one of an item nested as a
+/// comment, an answer or a review ([`NESTED_ITEM_WORDS`]).
 fn itemprop(doc: &Document, furniture: &Furniture, property: &str) -> Option<PageDate> {
     doc.select(&format!("[itemprop=\"{property}\"]"))
         .nodes()
         .iter()
-        .filter(|node| !furniture.holds(node))
+        .filter(|node| !furniture.holds(node) && !in_nested_item(node))
         .find_map(|node| {
             ["content", "datetime", "title"]
                 .iter()
                 .find_map(|attr| node.attr(attr).and_then(|value| parse_machine(&value)))
                 .or_else(|| printed_publication(&node.text()).map(PageDate::Day))
+        })
+}
+
+/// Whether the microdata item an element belongs to (the nearest
+/// `itemscope`) is a comment, an answer or a review by its `itemprop` or
+/// `itemtype`.
+pub(crate) fn in_nested_item(node: &NodeRef) -> bool {
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .find(|element| element.attr("itemscope").is_some())
+        .is_some_and(|item| {
+            let property = item.attr("itemprop").unwrap_or_default().to_ascii_lowercase();
+            let kind = item.attr("itemtype").unwrap_or_default().to_ascii_lowercase();
+            NESTED_ITEM_WORDS
+                .iter()
+                .any(|word| property.contains(word) || kind.ends_with(word))
         })
 }
 
@@ -1259,6 +1281,19 @@ mod tests {
             <span class="post-date">1 February 2026</span></aside>
             <footer>© 2026 River Post</footer>"#;
         assert_eq!(day(page, NO_URL), None);
+    }
+
+    #[test]
+    fn a_date_of_an_answer_or_a_comment_item_is_not_the_page_s() {
+        let question = r#"<div itemscope itemtype="https://schema.org/Question"><h1 itemprop="name">Why does the dam hum?</h1>
+            <time itemprop="dateCreated" datetime="2026-03-02T08:00:00Z">2 March</time>
+            <div itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">
+            <p itemprop="text">The turbines.</p><meta itemprop="datePublished" content="2026-03-09T10:00:00Z"></div>
+            <div itemscope itemtype="https://schema.org/Comment"><time itemprop="datePublished">2026-03-10T10:00:00Z</time></div></div>"#;
+        assert_eq!(day(question, NO_URL).as_deref(), Some("2026-03-02"));
+        let article = r#"<body itemscope itemtype="https://schema.org/WebPage"><article itemprop="mainEntity" itemscope
+            itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" content="2026-03-02"></article></body>"#;
+        assert_eq!(day(article, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]
