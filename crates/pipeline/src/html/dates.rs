@@ -491,10 +491,12 @@ pub(crate) fn in_nested_item(node: &NodeRef) -> bool {
         })
 }
 
-/// A `<time>` of the article: one marked as the publication (`pubdate`, a
-/// class naming it) first, else the first one that is not an update; its
-/// `datetime`, else the day it prints (a `datetime` such as `01-11-2023`
-/// says nothing plain); then the hAtom `.published[title]`.
+/// A `<time>` of the article: one in the headline's header (the block
+/// [`HEADER_LEVELS`] above the first `<h1>`, inside the `<body>`) first, then any other; among
+/// each, one marked as the publication (`pubdate`, a class naming it) first,
+/// else the first one that is not an update. Its `datetime`, else the day it
+/// prints (a `datetime` such as `01-11-2023` says nothing plain); then the
+/// hAtom `.published[title]`.
 fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
     let times = doc.select("time");
     let candidates: Vec<&NodeRef> = times
@@ -502,11 +504,30 @@ fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
         .iter()
         .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
         .collect();
-    let marked = candidates.iter().filter(|node| {
-        node.attr("pubdate").is_some() || names_any(node, &["publish", "entry-date", "post-date"])
+    let headings = doc.select_single("h1");
+    let header = headings.nodes().first().and_then(|heading| {
+        heading
+            .ancestors_it(Some(HEADER_LEVELS))
+            .take_while(|block| !matches!(block.node_name().as_deref(), Some("html" | "body")))
+            .last()
     });
-    marked
+    let in_header: Vec<&NodeRef> = candidates
+        .iter()
+        .copied()
+        .filter(|node| {
+            header.is_some_and(|header| node.ancestors_it(None).any(|block| block.id == header.id))
+        })
+        .collect();
+    let marked = |node: &&NodeRef| {
+        node.attr("pubdate").is_some() || names_any(node, &["publish", "entry-date", "post-date"])
+    };
+    in_header
+        .iter()
+        .filter(|node| marked(node))
+        .chain(in_header.iter())
+        .chain(candidates.iter().filter(|node| marked(node)))
         .chain(candidates.iter())
+        .copied()
         .find_map(|node| {
             node.attr("datetime")
                 .and_then(|value| parse_machine(&value))
@@ -1333,6 +1354,15 @@ mod tests {
             <footer class="site-footer"><span class="date">1 January 2026</span></footer>"#
         );
         assert_eq!(day(&site_footer, NO_URL), None);
+    }
+
+    #[test]
+    fn a_time_in_the_headline_s_header_comes_before_one_listing_other_articles() {
+        let page = r#"<div class="view-latest"><ul><li><a href="/older">Older story</a>
+            <time datetime="2026-01-31" class="published">31 January</time></li></ul></div>
+            <article><header><h1><span>Dam opens</span></h1><div class="node-meta">
+            <time datetime="2026-03-02">2 March</time> by Ann Lee</div></header><p>The dam held.</p></article>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]
