@@ -63,6 +63,7 @@ pub(crate) const PUBLISHED_META: &[&str] = &[
     "dc:date",
     "dcterms.date",
     "citation_publication_date",
+    "ms.date",
     "citation_date",
     "prism.publicationdate",
     "article.published",
@@ -141,12 +142,22 @@ const LAYOUT_SHARE: f64 = 0.5;
 /// publication.
 const UPDATE_WORDS: &[&str] = &["update", "modified", "edited"];
 
-/// Elements whose class or id names a date, where a printed day is looked
-/// for; in any case (`itemPostDate`, `documentPublished`).
-const PRINTED_DATE_SELECTOR: &str = "[class*=\"date\" i], [id*=\"date\" i], [class*=\"datum\" i], \
-    [class*=\"posted\" i], [class*=\"publish\" i], [class*=\"dateline\" i], \
-    [class*=\"byline\" i], [class*=\"meta\" i], [class*=\"time\" i], [class*=\"author\" i], \
-    [class*=\"submitted\" i]";
+/// Words in an element's class (in any case: `itemPostDate`,
+/// `documentPublished`) that name a date, where a printed day is looked for.
+const PRINTED_DATE_CLASS_WORDS: &[&str] = &[
+    "date",
+    "datum",
+    "posted",
+    "publish",
+    "byline",
+    "meta",
+    "time",
+    "author",
+    "submitted",
+];
+
+/// Words in an element's id, in any case, that name a date.
+const PRINTED_DATE_ID_WORDS: &[&str] = &["date"];
 
 /// An element printing a date is at most this long; a longer one is a
 /// paragraph that happens to carry the class.
@@ -350,6 +361,7 @@ pub(crate) fn read(
     json_ld: &JsonLd,
     page_url: Option<&url::Url>,
 ) -> PageDates {
+    let printed = PrintedDays::default();
     let published = json_ld
         .published
         .as_deref()
@@ -364,10 +376,22 @@ pub(crate) fn read(
                 .map(PageDate::Day)
         })
         .or_else(|| labelled_day(doc, furniture).map(PageDate::Day))
-        .or_else(|| printed_day(doc, furniture, Printed::Publication).map(PageDate::Day))
-        .or_else(|| day_beside_headline(doc, Printed::Publication).map(PageDate::Day))
-        .or_else(|| printed_day(doc, furniture, Printed::AnyDay).map(PageDate::Day))
-        .or_else(|| day_beside_headline(doc, Printed::AnyDay).map(PageDate::Day))
+        .or_else(|| {
+            printed
+                .day(doc, furniture, Printed::Publication)
+                .map(PageDate::Day)
+        })
+        .or_else(|| {
+            printed
+                .day_beside_headline(doc, Printed::Publication)
+                .map(PageDate::Day)
+        })
+        .or_else(|| printed.day(doc, furniture, Printed::AnyDay).map(PageDate::Day))
+        .or_else(|| {
+            printed
+                .day_beside_headline(doc, Printed::AnyDay)
+                .map(PageDate::Day)
+        })
         .map(|date| in_page_time(date, doc, metas));
     let updated = json_ld
         .modified
@@ -430,13 +454,19 @@ fn first_meta(metas: &MetaTags, keys: &[&str]) -> Option<PageDate> {
     keys.iter().find_map(|key| metas.all(key).find_map(parse_machine))
 }
 
+/// Words of the `itemprop` or `itemtype` of a microdata item nested in the
+/// page's own that is another's words: a comment, an answer to a question,
+/// a review (`itemprop="suggestedAnswer"`, `itemtype=".../Comment"`).
+const NESTED_ITEM_WORDS: &[&str] = &["comment", "answer", "review"];
+
 /// An element marked with `itemprop` (not a `<meta>`, read with the tags):
-/// its `content`, `datetime` or text.
+/// its `content`, `datetime` or text; not one of an item nested as a
+/// comment, an answer or a review ([`NESTED_ITEM_WORDS`]).
 fn itemprop(doc: &Document, furniture: &Furniture, property: &str) -> Option<PageDate> {
     doc.select(&format!("[itemprop=\"{property}\"]"))
         .nodes()
         .iter()
-        .filter(|node| !furniture.holds(node))
+        .filter(|node| !furniture.holds(node) && !in_nested_item(node))
         .find_map(|node| {
             ["content", "datetime", "title"]
                 .iter()
@@ -445,10 +475,28 @@ fn itemprop(doc: &Document, furniture: &Furniture, property: &str) -> Option<Pag
         })
 }
 
-/// A `<time>` of the article: one marked as the publication (`pubdate`, a
-/// class naming it) first, else the first one that is not an update; its
-/// `datetime`, else the day it prints (a `datetime` such as `01-11-2023`
-/// says nothing plain); then the hAtom `.published[title]`.
+/// Whether the microdata item an element belongs to (the nearest
+/// `itemscope`) is a comment, an answer or a review by its `itemprop` or
+/// `itemtype`.
+pub(crate) fn in_nested_item(node: &NodeRef) -> bool {
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .find(|element| element.attr("itemscope").is_some())
+        .is_some_and(|item| {
+            let property = item.attr("itemprop").unwrap_or_default().to_ascii_lowercase();
+            let kind = item.attr("itemtype").unwrap_or_default().to_ascii_lowercase();
+            NESTED_ITEM_WORDS
+                .iter()
+                .any(|word| property.contains(word) || kind.ends_with(word))
+        })
+}
+
+/// A `<time>` of the article: one in the headline's header (the block
+/// [`HEADER_LEVELS`] above the first `<h1>`, inside the `<body>`) first, then any other; among
+/// each, one marked as the publication (`pubdate`, a class naming it) first,
+/// else the first one that is not an update. Its `datetime`, else the day it
+/// prints (a `datetime` such as `01-11-2023` says nothing plain); then the
+/// hAtom `.published[title]`.
 fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
     let times = doc.select("time");
     let candidates: Vec<&NodeRef> = times
@@ -456,11 +504,30 @@ fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
         .iter()
         .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
         .collect();
-    let marked = candidates.iter().filter(|node| {
-        node.attr("pubdate").is_some() || names_any(node, &["publish", "entry-date", "post-date"])
+    let headings = doc.select_single("h1");
+    let header = headings.nodes().first().and_then(|heading| {
+        heading
+            .ancestors_it(Some(HEADER_LEVELS))
+            .take_while(|block| !matches!(block.node_name().as_deref(), Some("html" | "body")))
+            .last()
     });
-    marked
+    let in_header: Vec<&NodeRef> = candidates
+        .iter()
+        .copied()
+        .filter(|node| {
+            header.is_some_and(|header| node.ancestors_it(None).any(|block| block.id == header.id))
+        })
+        .collect();
+    let marked = |node: &&NodeRef| {
+        node.attr("pubdate").is_some() || names_any(node, &["publish", "entry-date", "post-date"])
+    };
+    in_header
+        .iter()
+        .filter(|node| marked(node))
+        .chain(in_header.iter())
+        .chain(candidates.iter().filter(|node| marked(node)))
         .chain(candidates.iter())
+        .copied()
         .find_map(|node| {
             node.attr("datetime")
                 .and_then(|value| parse_machine(&value))
@@ -475,11 +542,83 @@ fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
         })
 }
 
-/// A day printed in an element whose class or id names a date.
-fn printed_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Option<NaiveDate> {
-    doc.select(PRINTED_DATE_SELECTOR)
-        .nodes()
-        .iter()
+/// What the printed-day steps gather from the page, gathered once for the
+/// publication pass and again read by the any-day pass (steps 8–10): the
+/// elements whose class or id names a date, with their text, and the text
+/// around the headline.
+#[derive(Default)]
+struct PrintedDays<'a> {
+    /// The elements whose class or id names a date that are read, in page
+    /// order, each with its text once read.
+    elements: std::cell::OnceCell<Vec<DateElement<'a>>>,
+    /// The headline and the blocks around it.
+    headline: std::cell::OnceCell<Option<HeadlineBlocks<'a>>>,
+}
+
+/// The first `<h1>` and the blocks around it, each with the texts before
+/// and after the headline in it once read.
+struct HeadlineBlocks<'a> {
+    /// The headline's text.
+    title: String,
+    /// The blocks, nearest first, with the texts around the headline.
+    #[allow(clippy::type_complexity)]
+    blocks: Vec<(NodeRef<'a>, std::cell::OnceCell<Option<(String, String)>>)>,
+}
+
+/// An element whose class or id names a date.
+struct DateElement<'a> {
+    node: NodeRef<'a>,
+    /// Its text, when short enough to be a date, once read.
+    text: std::cell::OnceCell<Option<String>>,
+}
+
+impl<'a> PrintedDays<'a> {
+    /// A day printed in an element whose class or id names a date.
+    fn day(&self, doc: &'a Document, furniture: &Furniture, wanted: Printed) -> Option<NaiveDate> {
+        self.elements
+            .get_or_init(|| date_elements(doc, furniture))
+            .iter()
+            .find_map(|element| {
+                let text = element
+                    .text
+                    .get_or_init(|| spaced_text_within(&element.node, MAX_PRINTED_DATE_CHARS))
+                    .as_deref()?;
+                let before = match wanted {
+                    Printed::Publication => words_before(&element.node),
+                    Printed::AnyDay => String::new(),
+                };
+                wanted.day(&before, text)
+            })
+    }
+
+    /// A day printed just before or after the first `<h1>`, in the blocks
+    /// around it: the article's header.
+    fn day_beside_headline(&self, doc: &'a Document, wanted: Printed) -> Option<NaiveDate> {
+        let headline = self.headline.get_or_init(|| headline_blocks(doc)).as_ref()?;
+        headline.blocks.iter().find_map(|(block, texts)| {
+            let (before, after) = texts.get_or_init(|| beside(block, &headline.title)).as_ref()?;
+            wanted.day("", after).or_else(|| wanted.day("", before))
+        })
+    }
+}
+
+/// The elements whose class or id names a date ([`PRINTED_DATE_CLASS_WORDS`],
+/// [`PRINTED_DATE_ID_WORDS`]), in page order: at most
+/// [`MAX_PRINTED_DATE_ELEMENTS`] of them, less those in furniture or naming
+/// an update.
+fn date_elements<'a>(doc: &'a Document, furniture: &Furniture) -> Vec<DateElement<'a>> {
+    let names_a_date = |node: &NodeRef| {
+        let holds = |attr: &str, words: &[&str]| {
+            node.attr(attr).is_some_and(|value| {
+                let value = value.to_ascii_lowercase();
+                words.iter().any(|word| value.contains(word))
+            })
+        };
+        holds("class", PRINTED_DATE_CLASS_WORDS) || holds("id", PRINTED_DATE_ID_WORDS)
+    };
+    doc.root()
+        .descendants_it()
+        .filter(|node| node.is_element() && names_a_date(node))
         .filter(|node| {
             !matches!(
                 node.node_name().as_deref(),
@@ -488,7 +627,11 @@ fn printed_day(doc: &Document, furniture: &Furniture, wanted: Printed) -> Option
         })
         .take(MAX_PRINTED_DATE_ELEMENTS)
         .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
-        .find_map(|node| printed_day_of(node, wanted))
+        .map(|node| DateElement {
+            node,
+            text: std::cell::OnceCell::new(),
+        })
+        .collect()
 }
 
 /// Which printed days a step takes.
@@ -648,33 +791,39 @@ fn day_soon_after_label(text: &str) -> Option<NaiveDate> {
     None
 }
 
-/// A day printed just before or after the first `<h1>`, in the blocks
-/// around it: the article's header.
-fn day_beside_headline(doc: &Document, wanted: Printed) -> Option<NaiveDate> {
-    let headings = doc.select("h1");
+/// The first `<h1>`'s text and the blocks around it ([`HEADER_LEVELS`]),
+/// nearest first.
+fn headline_blocks(doc: &Document) -> Option<HeadlineBlocks<'_>> {
+    let headings = doc.select_single("h1");
     let heading = headings.nodes().first()?;
     let title = spaced_text(heading);
-    let title = title.as_str();
-    if title.is_empty() {
-        return None;
-    }
-    heading.ancestors_it(Some(HEADER_LEVELS)).find_map(|block| {
-        let text = spaced_text(&block);
-        let at = text.find(title)?;
-        let before: String = text[..at]
-            .chars()
-            .rev()
-            .take(HEADER_WINDOW_CHARS)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let after: String = text[at + title.len()..]
-            .chars()
-            .take(HEADER_WINDOW_CHARS)
-            .collect();
-        wanted.day("", &after).or_else(|| wanted.day("", &before))
+    (!title.is_empty()).then(|| HeadlineBlocks {
+        blocks: heading
+            .ancestors_it(Some(HEADER_LEVELS))
+            .map(|block| (block, std::cell::OnceCell::new()))
+            .collect(),
+        title,
     })
+}
+
+/// The texts just before and after `title` in `block`'s text, at most
+/// [`HEADER_WINDOW_CHARS`] each, when the block prints it.
+fn beside(block: &NodeRef, title: &str) -> Option<(String, String)> {
+    let text = spaced_text(block);
+    let at = text.find(title)?;
+    let before: String = text[..at]
+        .chars()
+        .rev()
+        .take(HEADER_WINDOW_CHARS)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[at + title.len()..]
+        .chars()
+        .take(HEADER_WINDOW_CHARS)
+        .collect();
+    Some((before, after))
 }
 
 /// Where the article's own header stands, so that a wrapper holding both
@@ -699,7 +848,7 @@ impl Furniture {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut headline_ancestors = Vec::new();
         for selector in ["h1", MARKED_HEADLINE_SELECTOR] {
-            if let Some(heading) = doc.select(selector).nodes().first() {
+            if let Some(heading) = doc.select_single(selector).nodes().first() {
                 headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
             }
         }
@@ -1137,6 +1286,7 @@ mod tests {
             "sailthru.date",
             "pubdate",
             "published",
+            "ms.date",
         ] {
             let page = format!(r#"<meta name="{key}" content="2026-03-02">"#);
             assert_eq!(day(&page, NO_URL).as_deref(), Some("2026-03-02"), "{key}");
@@ -1152,6 +1302,19 @@ mod tests {
             <span class="post-date">1 February 2026</span></aside>
             <footer>© 2026 River Post</footer>"#;
         assert_eq!(day(page, NO_URL), None);
+    }
+
+    #[test]
+    fn a_date_of_an_answer_or_a_comment_item_is_not_the_page_s() {
+        let question = r#"<div itemscope itemtype="https://schema.org/Question"><h1 itemprop="name">Why does the dam hum?</h1>
+            <time itemprop="dateCreated" datetime="2026-03-02T08:00:00Z">2 March</time>
+            <div itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">
+            <p itemprop="text">The turbines.</p><meta itemprop="datePublished" content="2026-03-09T10:00:00Z"></div>
+            <div itemscope itemtype="https://schema.org/Comment"><time itemprop="datePublished">2026-03-10T10:00:00Z</time></div></div>"#;
+        assert_eq!(day(question, NO_URL).as_deref(), Some("2026-03-02"));
+        let article = r#"<body itemscope itemtype="https://schema.org/WebPage"><article itemprop="mainEntity" itemscope
+            itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" content="2026-03-02"></article></body>"#;
+        assert_eq!(day(article, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]
@@ -1191,6 +1354,15 @@ mod tests {
             <footer class="site-footer"><span class="date">1 January 2026</span></footer>"#
         );
         assert_eq!(day(&site_footer, NO_URL), None);
+    }
+
+    #[test]
+    fn a_time_in_the_headline_s_header_comes_before_one_listing_other_articles() {
+        let page = r#"<div class="view-latest"><ul><li><a href="/older">Older story</a>
+            <time datetime="2026-01-31" class="published">31 January</time></li></ul></div>
+            <article><header><h1><span>Dam opens</span></h1><div class="node-meta">
+            <time datetime="2026-03-02">2 March</time> by Ann Lee</div></header><p>The dam held.</p></article>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]

@@ -250,7 +250,9 @@ fn agreement(heading: &str, title: &str) -> f64 {
 }
 
 /// The page's `<meta>` tags, read in one pass: each `property`, `name` or
-/// `itemprop` (lower case) with its `content`, in page order.
+/// `itemprop` (lower case) with its `content`, in page order; an `itemprop`
+/// of a comment, an answer or a review nested in the page's item is not the
+/// page's.
 pub(crate) struct MetaTags(Vec<(String, String)>);
 
 impl MetaTags {
@@ -263,7 +265,7 @@ impl MetaTags {
                 let key = node
                     .attr("property")
                     .or_else(|| node.attr("name"))
-                    .or_else(|| node.attr("itemprop"))?;
+                    .or_else(|| node.attr("itemprop").filter(|_| !dates::in_nested_item(node)))?;
                 let content = collapse_spaces(&node.attr("content")?);
                 (!content.is_empty()).then(|| (key.trim().to_ascii_lowercase(), content))
             })
