@@ -5,7 +5,8 @@
 //!
 //! The signals, each a table below:
 //! 1. what the page says it is: JSON-LD `@type` (each type once, however
-//!    many nodes carry it) and `og:type`;
+//!    many nodes carry it) and `og:type` (`article` only beside a byline or
+//!    a date: CMSs write it on every page);
 //! 2. the shape of its URL: host prefixes (`docs.`, `forum.`) and path
 //!    words (`/threads/`, `/products/`, `/collections/`, a dated path);
 //! 3. its structure: code blocks, prices and cart buttons, repeated posts,
@@ -61,6 +62,12 @@ const OG_TYPES: &[(&str, Vote)] = &[
     ("product:group", (PageType::Collection, 4)),
     ("book", (PageType::Documentation, 1)),
 ];
+
+/// `og:type` values a CMS writes on every page it serves, not only on its
+/// posts (WordPress's SEO plugins write `article` on a company's service
+/// pages as on its blog): they vote only beside a mark of a story (a byline,
+/// an `article:published_time`, an article's JSON-LD).
+const OG_TYPES_OF_EVERY_PAGE: &[&str] = &["article"];
 
 /// The first label of a host (`docs.` in `docs.example.org`) and the kind
 /// each votes for.
@@ -401,7 +408,10 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
             vote(*v);
         }
     }
-    if let Some((_, v)) = OG_TYPES.iter().find(|(name, _)| *name == signals.og_type) {
+    let marked_as_article = signals.signed || signals.article_date || article_json_ld;
+    if let Some((_, v)) = OG_TYPES.iter().find(|(name, _)| *name == signals.og_type)
+        && (marked_as_article || !OG_TYPES_OF_EVERY_PAGE.contains(&signals.og_type.as_str()))
+    {
         vote(*v);
     }
     let slug_words = signals.url.map_or(0, slug_words);
@@ -447,7 +457,6 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     if long_paragraphs >= THRESHOLDS.long_paragraphs {
         vote((PageType::Article, 2));
     }
-    let marked_as_article = signals.signed || signals.article_date || article_json_ld;
     if !marked_as_article {
         let calls = service_calls(doc);
         if calls >= THRESHOLDS.service_calls {
@@ -695,6 +704,18 @@ mod tests {
             kind_of_page(&dated, "https://roofs.example/roof-repair", false),
             PageType::Article
         );
+    }
+
+    #[test]
+    fn og_type_article_without_a_date_or_byline_is_no_story() {
+        let og = r#"<meta property="og:type" content="article">"#;
+        let calls = r#"<a href="/quote">Get a quote</a> <a href="tel:1">Call us</a>"#;
+        let page = format!("{og}<h1>Roof repair</h1>{}{calls}", STORY.repeat(4));
+        let url = "https://roofs.example/roof-repair";
+        assert_eq!(kind_of_page(&page, url, false), PageType::Service);
+        let dated =
+            format!(r#"<meta property="article:published_time" content="2026-03-02T08:00:00Z">{page}"#);
+        assert_eq!(kind_of_page(&dated, url, false), PageType::Article);
     }
 
     #[test]
