@@ -8,7 +8,10 @@
 //!    many nodes carry it) and `og:type` (`article` only beside a byline or
 //!    a date: CMSs write it on every page);
 //! 2. the shape of its URL: host prefixes (`docs.`, `forum.`) and path
-//!    words (`/threads/`, `/products/`, `/collections/`, a dated path);
+//!    words (`/threads/`, `/products/`, `/collections/`, a dated path); a
+//!    site's front page is a company's front door (a service page) unless it
+//!    shows goods with their prices (a shop's collection) or lists items and
+//!    asks nothing of the reader (a publication's listing);
 //! 3. its structure: code blocks, prices and cart buttons, repeated posts,
 //!    repeated item cards (when they outnumber the paragraphs of running
 //!    text; more so each under a date), long paragraphs of running text;
@@ -296,6 +299,9 @@ struct Thresholds {
     /// slug), and at most as a name (a service's, `/dental-care`).
     headline_slug_words: usize,
     name_slug_words: usize,
+    /// Prices on a site's front page that make it a shop's front (a
+    /// collection of its goods) rather than a company's front door.
+    shop_front_prices: usize,
 }
 
 const THRESHOLDS: Thresholds = Thresholds {
@@ -311,6 +317,7 @@ const THRESHOLDS: Thresholds = Thresholds {
     many_service_calls: 4,
     headline_slug_words: 5,
     name_slug_words: 2,
+    shop_front_prices: 6,
 };
 
 /// What the page says it is, and where it lives.
@@ -447,7 +454,8 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
         .max(doc.select("article").length());
     // Linked headings under a story (related stories, a sidebar) are fewer
     // than its paragraphs; a list's items outnumber them.
-    if items >= THRESHOLDS.items && items > long_paragraphs {
+    let listed = items >= THRESHOLDS.items && items > long_paragraphs;
+    if listed {
         vote((PageType::Listing, 3));
         // Stories each under its date: a publication's front page or index.
         if doc.select("time").length() >= THRESHOLDS.dated_items {
@@ -457,8 +465,18 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     if long_paragraphs >= THRESHOLDS.long_paragraphs {
         vote((PageType::Article, 2));
     }
+    let calls = service_calls(doc);
+    // A site's front page: a shop's shows its goods with their prices, a
+    // publication's lists its stories and asks nothing of the reader; any
+    // other is the front door of a company or an organisation.
+    if signals.url.is_some_and(is_home) {
+        if prices >= THRESHOLDS.shop_front_prices {
+            vote((PageType::Collection, 3));
+        } else if !(listed && calls == 0) {
+            vote((PageType::Service, 3));
+        }
+    }
     if !marked_as_article {
-        let calls = service_calls(doc);
         if calls >= THRESHOLDS.service_calls {
             vote((PageType::Service, 2));
         }
@@ -548,15 +566,18 @@ fn url_votes(url: &url::Url, vote: &mut impl FnMut(Vote)) {
             vote(rule.vote);
         }
     }
-    if segments.is_empty() {
-        vote((PageType::Service, 3));
-    }
     let dated = segments
         .windows(2)
         .any(|pair| is_year(&pair[0]) && pair[1].len() <= 2 && pair[1].parse::<u8>().is_ok());
     if dated && segments.len() > 2 {
         vote((PageType::Article, 4));
     }
+}
+
+/// The URL is a site's front page: no path, whatever its query.
+fn is_home(url: &url::Url) -> bool {
+    url.path_segments()
+        .is_none_or(|mut segments| segments.all(str::is_empty))
 }
 
 /// A plausible year of publication.
@@ -674,6 +695,38 @@ mod tests {
         assert_eq!(
             kind_of(&stories, "https://paper.example/", &[], ""),
             PageType::Listing
+        );
+    }
+
+    #[test]
+    fn a_front_page_of_goods_with_prices_is_a_shop_collection() {
+        let goods: String = (1..=6)
+            .map(|n| format!(r#"<div><a href="/p/{n}">Mug {n}</a><span class="price">£{n}</span></div>"#))
+            .collect();
+        assert_eq!(
+            kind_of(&goods, "https://mugs.example/", &[], ""),
+            PageType::Collection
+        );
+        assert_eq!(
+            kind_of("<h1>We fix roofs</h1>", "https://roofs.example/", &[], ""),
+            PageType::Service
+        );
+    }
+
+    #[test]
+    fn a_front_page_listing_stories_without_calls_to_act_is_a_listing() {
+        let stories: String = (1..=6)
+            .map(|n| format!("<h2><a href=\"/s/{n}\">Story {n}</a></h2>"))
+            .collect();
+        assert_eq!(
+            kind_of(&stories, "https://paper.example/", &[], ""),
+            PageType::Listing
+        );
+        // The same cards beside calls to act are a company's front door.
+        let calls = r#"<a href="/demo">Request a demo</a> <a href="/start">Get started</a>"#;
+        assert_eq!(
+            kind_of(&format!("{stories}{calls}"), "https://app.example/", &[], ""),
+            PageType::Service
         );
     }
 
