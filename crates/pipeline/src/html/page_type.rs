@@ -14,7 +14,8 @@
 //!    asks nothing of the reader (a publication's listing);
 //! 3. its structure: code blocks, prices and cart buttons, repeated posts,
 //!    repeated item cards (when they outnumber the paragraphs of running
-//!    text; more so each under a date), long paragraphs of running text;
+//!    text; more so each under a date), a long table on a page of little
+//!    running text, long paragraphs of running text;
 //! 4. what an article has and an offer lacks: a byline, an
 //!    `article:published_time`, an article's JSON-LD, a headline made into
 //!    the URL's last segment (`/how-the-bridge-was-saved`). A page with none
@@ -302,6 +303,8 @@ struct Thresholds {
     /// Prices on a site's front page that make it a shop's front (a
     /// collection of its goods) rather than a company's front door.
     shop_front_prices: usize,
+    /// Table rows that make a page of little running text a list.
+    table_rows: usize,
 }
 
 const THRESHOLDS: Thresholds = Thresholds {
@@ -318,6 +321,7 @@ const THRESHOLDS: Thresholds = Thresholds {
     headline_slug_words: 5,
     name_slug_words: 2,
     shop_front_prices: 6,
+    table_rows: 30,
 };
 
 /// What the page says it is, and where it lives.
@@ -461,6 +465,11 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
         if doc.select("time").length() >= THRESHOLDS.dated_items {
             vote((PageType::Listing, 1));
         }
+    }
+    // A long table on a page of little running text is a list: a
+    // schedule, standings, rankings, search results.
+    if doc.select("tr").length() >= THRESHOLDS.table_rows && long_paragraphs < THRESHOLDS.long_paragraphs {
+        vote((PageType::Listing, 3));
     }
     if long_paragraphs >= THRESHOLDS.long_paragraphs {
         vote((PageType::Article, 2));
@@ -727,6 +736,18 @@ mod tests {
         assert_eq!(
             kind_of(&format!("{stories}{calls}"), "https://app.example/", &[], ""),
             PageType::Service
+        );
+    }
+
+    #[test]
+    fn a_long_table_on_a_page_of_little_text_is_a_listing() {
+        let rows: String = (1..=30)
+            .map(|n| format!("<tr><td>{n}</td><td>Team {n}</td><td>{}</td></tr>", 60 - n))
+            .collect();
+        let page = format!("<h1>League table</h1><table>{rows}</table>");
+        assert_eq!(
+            kind_of(&page, "https://sport.example/league/table", &[], ""),
+            PageType::Listing
         );
     }
 
