@@ -22,6 +22,8 @@
 //!    of these that asks the reader to act (`Get a quote`, `Book now`,
 //!    `Contact sales`, `Pricing`), or whose URL ends in a short name
 //!    (`/dental-care`), is a service page.
+//!    A short slug that names an offer (`/hr-consulting`,
+//!    `/retirement-calculator`) votes for a service page whatever the marks.
 
 use std::collections::BTreeSet;
 
@@ -262,6 +264,41 @@ const SERVICE_CALLS: &[&str] = &[
     "watch demo",
 ];
 
+/// Last words of a short slug that name what a business offers
+/// (`/hr-consulting`, `/pest-control-coupons`, `/retirement-calculator`).
+const OFFER_WORDS: &[&str] = &[
+    "services",
+    "consulting",
+    "solutions",
+    "agency",
+    "company",
+    "pricing",
+    "plans",
+    "calculator",
+    "calculators",
+    "coupons",
+    "deals",
+    "packages",
+    "course",
+    "courses",
+    "certification",
+    "tutoring",
+    "tutors",
+    "insurance",
+    "repair",
+    "rental",
+    "rentals",
+    "movers",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+];
+
+/// First words of a slug that make it a roundup's headline, an article
+/// about offers (`/best-crm-software`, `/top-mba-programs`).
+const ROUNDUP_WORDS: &[&str] = &["best", "top"];
+
 /// Class words of elements holding one post of a thread.
 const POST_CLASSES: &str = "[class~=post], [class~=topic-post], [class~=message], [class~=postbody], \
      [class~=post-body], [class~=answer], [class~=comment-body], [class~=messageContent], [itemprop=comment], \
@@ -271,7 +308,6 @@ const POST_CLASSES: &str = "[class~=post], [class~=topic-post], [class~=message]
 const PRICE_SELECTOR: &str = "[itemprop=price], [class*=price], [class*=Price]";
 const CART_SELECTOR: &str = "[name=add-to-cart], [class*=add-to-cart], [class*=addtocart], [class*=add_to_cart], \
      [class*=AddToCart], [id*=add-to-cart], [data-action=add-to-cart]";
-
 /// Thresholds of the structural signals.
 #[derive(Debug)]
 struct Thresholds {
@@ -300,6 +336,8 @@ struct Thresholds {
     /// slug), and at most as a name (a service's, `/dental-care`).
     headline_slug_words: usize,
     name_slug_words: usize,
+    /// Words of a slug, at most, that can name an offer.
+    offer_slug_words: usize,
     /// Prices on a site's front page that make it a shop's front (a
     /// collection of its goods) rather than a company's front door.
     shop_front_prices: usize,
@@ -320,6 +358,7 @@ const THRESHOLDS: Thresholds = Thresholds {
     many_service_calls: 4,
     headline_slug_words: 5,
     name_slug_words: 2,
+    offer_slug_words: 4,
     shop_front_prices: 6,
     table_rows: 30,
 };
@@ -425,11 +464,15 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     {
         vote(*v);
     }
-    let slug_words = signals.url.map_or(0, slug_words);
+    let slug = signals.url.map(slug).unwrap_or_default();
+    let slug_words = slug_words(&slug);
     if let Some(url) = signals.url {
         url_votes(url, &mut vote);
         if slug_words >= THRESHOLDS.headline_slug_words {
             vote((PageType::Article, 1));
+        }
+        if names_an_offer(&slug) {
+            vote((PageType::Service, 2));
         }
     }
     let code_blocks = doc.select("pre").length();
@@ -527,9 +570,10 @@ fn service_calls(doc: &Document) -> usize {
     calls.len()
 }
 
-/// The words of the URL's last path segment, without an extension
-/// (`/how-the-bridge-was-saved.html` has five); 0 for the site's root.
-fn slug_words(url: &url::Url) -> usize {
+/// The words of the URL's last path segment, without an extension, lower
+/// case (`/How-the-bridge-was-saved.html`: `how`, `the`, `bridge`, …); none
+/// for the site's root.
+fn slug(url: &url::Url) -> Vec<String> {
     let last = url
         .path_segments()
         .into_iter()
@@ -541,8 +585,29 @@ fn slug_words(url: &url::Url) -> usize {
         .filter(|(_, extension)| EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()))
         .map_or(last, |(stem, _)| stem);
     stem.split(['-', '_', '+'])
-        .filter(|word| !word.is_empty() && word.chars().all(char::is_alphabetic))
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of the slug that are words, not numbers or ids
+/// (`/how-the-bridge-was-saved.html` has five); 0 for the site's root.
+fn slug_words(slug: &[String]) -> usize {
+    slug.iter()
+        .filter(|word| word.chars().all(char::is_alphabetic))
         .count()
+}
+
+/// The slug is the short name of an offer (`/data-analytics-services`,
+/// `/retirement-calculator`), not a roundup (`/best-crm-software`).
+fn names_an_offer(slug: &[String]) -> bool {
+    slug.len() <= THRESHOLDS.offer_slug_words
+        && slug
+            .last()
+            .is_some_and(|word| OFFER_WORDS.contains(&word.as_str()))
+        && slug
+            .first()
+            .is_some_and(|word| !ROUNDUP_WORDS.contains(&word.as_str()))
 }
 
 /// Extensions a page's last path segment may carry.
@@ -790,6 +855,18 @@ mod tests {
         let dated =
             format!(r#"<meta property="article:published_time" content="2026-03-02T08:00:00Z">{page}"#);
         assert_eq!(kind_of_page(&dated, url, false), PageType::Article);
+    }
+
+    #[test]
+    fn a_short_slug_naming_an_offer_is_a_service_page() {
+        let page = format!("<h1>HR consulting</h1>{}", STORY.repeat(4));
+        let offer = "https://firm.example/services/hr-consulting/";
+        assert_eq!(kind_of_page(&page, offer, false), PageType::Service);
+        let calculator = "https://bank.example/planning/retirement-calculator";
+        assert_eq!(kind_of_page(&page, calculator, false), PageType::Service);
+        // A roundup of offers is an article about them.
+        let roundup = "https://news.example/best-hr-consulting";
+        assert_eq!(kind_of_page(&page, roundup, false), PageType::Article);
     }
 
     #[test]
