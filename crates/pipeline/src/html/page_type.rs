@@ -12,7 +12,8 @@
 //!    site's front page is a company's front door (a service page) unless it
 //!    shows goods with their prices (a shop's collection) or lists items and
 //!    asks nothing of the reader (a publication's listing);
-//! 3. its structure: code blocks, prices and cart buttons, repeated posts,
+//! 3. its structure: code blocks, prices (more so by the dozen) and cart
+//!    buttons, a grid of product cards, repeated posts,
 //!    repeated item cards (when they outnumber the paragraphs of running
 //!    text; more so each under a date), a long table on a page of little
 //!    running text, long paragraphs of running text;
@@ -308,13 +309,23 @@ const POST_CLASSES: &str = "[class~=post], [class~=topic-post], [class~=message]
 const PRICE_SELECTOR: &str = "[itemprop=price], [class*=price], [class*=Price]";
 const CART_SELECTOR: &str = "[name=add-to-cart], [class*=add-to-cart], [class*=addtocart], [class*=add_to_cart], \
      [class*=AddToCart], [id*=add-to-cart], [data-action=add-to-cart]";
+/// Class words of a shop's cards of goods in a grid (Shopify, WooCommerce
+/// and Magento themes name them so).
+const PRODUCT_CARD_SELECTOR: &str = "[class*=product-card], [class*=productCard], [class*=ProductCard], \
+     [class*=product-item], [class*=product-tile], [class*=product-grid-item]";
+
 /// Thresholds of the structural signals.
 #[derive(Debug)]
 struct Thresholds {
     /// `<pre>` blocks that make a page documentation.
     code_blocks: usize,
-    /// Price elements beyond which a page sells many things (a collection).
+    /// Price elements beyond which a page sells many things (a collection),
+    /// and beyond which it surely does (a grid of goods, not a product and
+    /// its few related ones).
     many_prices: usize,
+    most_prices: usize,
+    /// Product cards that make a grid of goods (a collection).
+    product_cards: usize,
     /// Post elements that make a thread.
     posts: usize,
     /// Headings that are links (item titles), or `<article>` cards, that
@@ -348,6 +359,8 @@ struct Thresholds {
 const THRESHOLDS: Thresholds = Thresholds {
     code_blocks: 3,
     many_prices: 12,
+    most_prices: 24,
+    product_cards: 12,
     posts: 3,
     items: 6,
     dated_items: 5,
@@ -485,6 +498,12 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
         vote((PageType::Collection, 2));
     } else if prices > 0 && carts > 0 {
         vote((PageType::Product, 2));
+    }
+    if prices >= THRESHOLDS.most_prices {
+        vote((PageType::Collection, 1));
+    }
+    if doc.select(PRODUCT_CARD_SELECTOR).length() >= THRESHOLDS.product_cards {
+        vote((PageType::Collection, 1));
     }
     if doc.select(POST_CLASSES).length() >= THRESHOLDS.posts {
         vote((PageType::Forum, 2));
@@ -867,6 +886,43 @@ mod tests {
         // A roundup of offers is an article about them.
         let roundup = "https://news.example/best-hr-consulting";
         assert_eq!(kind_of_page(&page, roundup, false), PageType::Article);
+    }
+
+    #[test]
+    fn two_dozen_prices_outvote_a_long_description() {
+        let story = STORY.repeat(4);
+        let prices: String = (1..=24)
+            .map(|n| format!(r#"<span class="price">£{n}</span>"#))
+            .collect();
+        let url = "https://shop.example/kettles/electric";
+        assert_eq!(
+            kind_of(&format!("{story}{prices}"), url, &[], ""),
+            PageType::Collection
+        );
+        let dozen: String = (1..=12)
+            .map(|n| format!(r#"<span class="price">£{n}</span>"#))
+            .collect();
+        assert_eq!(
+            kind_of(&format!("{story}{dozen}"), url, &[], ""),
+            PageType::Article
+        );
+    }
+
+    #[test]
+    fn a_grid_of_product_cards_adds_to_the_prices() {
+        let story = STORY.repeat(4);
+        let cards: String = (1..=12)
+            .map(|n| format!(r#"<div class="product-card"><a href="/p/{n}">Kettle {n}</a><span class="price">£{n}</span></div>"#))
+            .collect();
+        assert_eq!(
+            kind_of(
+                &format!("{story}{cards}"),
+                "https://shop.example/kettles/electric",
+                &[],
+                ""
+            ),
+            PageType::Collection
+        );
     }
 
     #[test]
