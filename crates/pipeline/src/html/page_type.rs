@@ -146,6 +146,8 @@ const PATH_SEGMENTS: &[(&str, Segment)] = &[
     ("cat", Segment::deeper(PageType::Collection, 3)),
     ("browse", Segment::deeper(PageType::Collection, 3)),
     ("b", Segment::any(PageType::Collection, 2)),
+    ("product-category", Segment::any(PageType::Collection, 3)),
+    ("product-tag", Segment::any(PageType::Collection, 3)),
     ("news", Segment::last(PageType::Listing, 4)),
     ("blog", Segment::last(PageType::Listing, 3)),
     ("articles", Segment::last(PageType::Listing, 3)),
@@ -159,6 +161,14 @@ const PATH_SEGMENTS: &[(&str, Segment)] = &[
     ("press", Segment::last(PageType::Listing, 3)),
     ("reviews", Segment::last(PageType::Listing, 2)),
     ("rankings", Segment::last(PageType::Listing, 3)),
+    ("schedule", Segment::last(PageType::Listing, 3)),
+    ("standings", Segment::last(PageType::Listing, 3)),
+    ("scores", Segment::last(PageType::Listing, 3)),
+    ("results", Segment::last(PageType::Listing, 3)),
+    ("catalog", Segment::any(PageType::Listing, 2)),
+    ("catalogs", Segment::any(PageType::Listing, 2)),
+    ("directory", Segment::any(PageType::Listing, 2)),
+    ("sections", Segment::deeper(PageType::Listing, 2)),
     ("services", Segment::any(PageType::Service, 3)),
     ("service", Segment::any(PageType::Service, 2)),
     ("solutions", Segment::any(PageType::Service, 3)),
@@ -761,6 +771,18 @@ mod tests {
         );
         assert_eq!(
             kind_of("<p>x</p>", "https://paper.example/news", &[], ""),
+            PageType::Listing
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://shop.example/product-category/mugs/", &[], ""),
+            PageType::Collection
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://sport.example/league/schedule", &[], ""),
+            PageType::Listing
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://parts.example/catalogs/fasteners/", &[], ""),
             PageType::Listing
         );
         let dated = "https://paper.example/2026/03/bridge-closes";
