@@ -334,6 +334,9 @@ struct Thresholds {
     /// its few related ones).
     many_prices: usize,
     most_prices: usize,
+    /// Cart buttons from which a page of many prices sells many things (one
+    /// button on each card of a grid), below which it sells one.
+    many_carts: usize,
     /// Product cards that make a grid of goods (a collection).
     product_cards: usize,
     /// Post elements that make a thread.
@@ -370,6 +373,7 @@ const THRESHOLDS: Thresholds = Thresholds {
     code_blocks: 3,
     many_prices: 12,
     most_prices: 24,
+    many_carts: 12,
     product_cards: 12,
     posts: 3,
     items: 6,
@@ -506,6 +510,11 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     let carts = doc.select(CART_SELECTOR).length();
     if prices >= THRESHOLDS.many_prices {
         vote((PageType::Collection, 2));
+        // A grid of goods has a cart button on each card; a handful beside
+        // many prices sell one thing in its sizes, editions or bundles.
+        if (1..THRESHOLDS.many_carts).contains(&carts) {
+            vote((PageType::Product, 3));
+        }
     } else if prices > 0 && carts > 0 {
         vote((PageType::Product, 2));
     }
@@ -927,6 +936,30 @@ mod tests {
         assert_eq!(
             kind_of(&format!("{story}{dozen}"), url, &[], ""),
             PageType::Article
+        );
+    }
+
+    #[test]
+    fn a_few_cart_buttons_beside_many_prices_sell_one_product() {
+        let editions: String = (1..=12)
+            .map(|n| format!(r#"<div><h3>Edition {n}</h3><span class="price">£{n}</span></div>"#))
+            .collect();
+        let carts = r#"<button class="add-to-cart">Add</button>"#.repeat(3);
+        let url = "https://games.example/app/730/space-race";
+        assert_eq!(
+            kind_of(&format!("<h1>Space race</h1>{editions}{carts}"), url, &[], ""),
+            PageType::Product
+        );
+        let grid: String = (1..=12)
+            .map(|n| {
+                format!(
+                    r#"<div><span class="price">£{n}</span><button class="add-to-cart">Add</button></div>"#
+                )
+            })
+            .collect();
+        assert_eq!(
+            kind_of(&format!("<h1>Racing games</h1>{grid}"), url, &[], ""),
+            PageType::Collection
         );
     }
 
