@@ -132,6 +132,11 @@ const PATH_SEGMENTS: &[(&str, Segment)] = &[
     ("usersguide", Segment::deeper(PageType::Documentation, 3)),
     ("api", Segment::deeper(PageType::Documentation, 2)),
     ("library", Segment::deeper(PageType::Documentation, 1)),
+    ("glossary", Segment::any(PageType::Documentation, 3)),
+    ("get-started", Segment::any(PageType::Documentation, 2)),
+    ("getting-started", Segment::any(PageType::Documentation, 2)),
+    ("kb", Segment::deeper(PageType::Documentation, 3)),
+    ("knowledge-base", Segment::deeper(PageType::Documentation, 3)),
     ("product", Segment::deeper(PageType::Product, 4)),
     ("products", Segment::deeper(PageType::Product, 4)),
     ("p", Segment::deeper(PageType::Product, 2)),
@@ -793,6 +798,10 @@ mod tests {
         assert_eq!(
             kind_of("<p>x</p>", "https://parts.example/catalogs/fasteners/", &[], ""),
             PageType::Listing
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://app.example/glossary/churn-rate", &[], ""),
+            PageType::Documentation
         );
         let dated = "https://paper.example/2026/03/bridge-closes";
         assert_eq!(kind_of("<p>x</p>", dated, &[], ""), PageType::Article);
