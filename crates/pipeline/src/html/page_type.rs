@@ -5,18 +5,26 @@
 //!
 //! The signals, each a table below:
 //! 1. what the page says it is: JSON-LD `@type` (each type once, however
-//!    many nodes carry it) and `og:type`;
+//!    many nodes carry it) and `og:type` (`article` only beside a byline or
+//!    a date: CMSs write it on every page);
 //! 2. the shape of its URL: host prefixes (`docs.`, `forum.`) and path
-//!    words (`/threads/`, `/products/`, `/collections/`, a dated path);
-//! 3. its structure: code blocks, prices and cart buttons, repeated posts,
+//!    words (`/threads/`, `/products/`, `/collections/`, a dated path); a
+//!    site's front page is a company's front door (a service page) unless it
+//!    shows goods with their prices (a shop's collection) or lists items and
+//!    asks nothing of the reader (a publication's listing);
+//! 3. its structure: code blocks, prices (more so by the dozen) and cart
+//!    buttons, a grid of product cards, repeated posts,
 //!    repeated item cards (when they outnumber the paragraphs of running
-//!    text; more so each under a date), long paragraphs of running text;
+//!    text; more so each under a date), a long table on a page of little
+//!    running text, long paragraphs of running text;
 //! 4. what an article has and an offer lacks: a byline, an
 //!    `article:published_time`, an article's JSON-LD, a headline made into
 //!    the URL's last segment (`/how-the-bridge-was-saved`). A page with none
 //!    of these that asks the reader to act (`Get a quote`, `Book now`,
 //!    `Contact sales`, `Pricing`), or whose URL ends in a short name
 //!    (`/dental-care`), is a service page.
+//!    A short slug that names an offer (`/hr-consulting`,
+//!    `/retirement-calculator`) votes for a service page whatever the marks.
 
 use std::collections::BTreeSet;
 
@@ -61,6 +69,12 @@ const OG_TYPES: &[(&str, Vote)] = &[
     ("product:group", (PageType::Collection, 4)),
     ("book", (PageType::Documentation, 1)),
 ];
+
+/// `og:type` values a CMS writes on every page it serves, not only on its
+/// posts (WordPress's SEO plugins write `article` on a company's service
+/// pages as on its blog): they vote only beside a mark of a story (a byline,
+/// an `article:published_time`, an article's JSON-LD).
+const OG_TYPES_OF_EVERY_PAGE: &[&str] = &["article"];
 
 /// The first label of a host (`docs.` in `docs.example.org`) and the kind
 /// each votes for.
@@ -118,6 +132,11 @@ const PATH_SEGMENTS: &[(&str, Segment)] = &[
     ("usersguide", Segment::deeper(PageType::Documentation, 3)),
     ("api", Segment::deeper(PageType::Documentation, 2)),
     ("library", Segment::deeper(PageType::Documentation, 1)),
+    ("glossary", Segment::any(PageType::Documentation, 3)),
+    ("get-started", Segment::any(PageType::Documentation, 2)),
+    ("getting-started", Segment::any(PageType::Documentation, 2)),
+    ("kb", Segment::deeper(PageType::Documentation, 3)),
+    ("knowledge-base", Segment::deeper(PageType::Documentation, 3)),
     ("product", Segment::deeper(PageType::Product, 4)),
     ("products", Segment::deeper(PageType::Product, 4)),
     ("p", Segment::deeper(PageType::Product, 2)),
@@ -132,6 +151,8 @@ const PATH_SEGMENTS: &[(&str, Segment)] = &[
     ("cat", Segment::deeper(PageType::Collection, 3)),
     ("browse", Segment::deeper(PageType::Collection, 3)),
     ("b", Segment::any(PageType::Collection, 2)),
+    ("product-category", Segment::any(PageType::Collection, 3)),
+    ("product-tag", Segment::any(PageType::Collection, 3)),
     ("news", Segment::last(PageType::Listing, 4)),
     ("blog", Segment::last(PageType::Listing, 3)),
     ("articles", Segment::last(PageType::Listing, 3)),
@@ -145,6 +166,14 @@ const PATH_SEGMENTS: &[(&str, Segment)] = &[
     ("press", Segment::last(PageType::Listing, 3)),
     ("reviews", Segment::last(PageType::Listing, 2)),
     ("rankings", Segment::last(PageType::Listing, 3)),
+    ("schedule", Segment::last(PageType::Listing, 3)),
+    ("standings", Segment::last(PageType::Listing, 3)),
+    ("scores", Segment::last(PageType::Listing, 3)),
+    ("results", Segment::last(PageType::Listing, 3)),
+    ("catalog", Segment::any(PageType::Listing, 2)),
+    ("catalogs", Segment::any(PageType::Listing, 2)),
+    ("directory", Segment::any(PageType::Listing, 2)),
+    ("sections", Segment::deeper(PageType::Listing, 2)),
     ("services", Segment::any(PageType::Service, 3)),
     ("service", Segment::any(PageType::Service, 2)),
     ("solutions", Segment::any(PageType::Service, 3)),
@@ -251,6 +280,41 @@ const SERVICE_CALLS: &[&str] = &[
     "watch demo",
 ];
 
+/// Last words of a short slug that name what a business offers
+/// (`/hr-consulting`, `/pest-control-coupons`, `/retirement-calculator`).
+const OFFER_WORDS: &[&str] = &[
+    "services",
+    "consulting",
+    "solutions",
+    "agency",
+    "company",
+    "pricing",
+    "plans",
+    "calculator",
+    "calculators",
+    "coupons",
+    "deals",
+    "packages",
+    "course",
+    "courses",
+    "certification",
+    "tutoring",
+    "tutors",
+    "insurance",
+    "repair",
+    "rental",
+    "rentals",
+    "movers",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+];
+
+/// First words of a slug that make it a roundup's headline, an article
+/// about offers (`/best-crm-software`, `/top-mba-programs`).
+const ROUNDUP_WORDS: &[&str] = &["best", "top"];
+
 /// Class words of elements holding one post of a thread.
 const POST_CLASSES: &str = "[class~=post], [class~=topic-post], [class~=message], [class~=postbody], \
      [class~=post-body], [class~=answer], [class~=comment-body], [class~=messageContent], [itemprop=comment], \
@@ -260,14 +324,26 @@ const POST_CLASSES: &str = "[class~=post], [class~=topic-post], [class~=message]
 const PRICE_SELECTOR: &str = "[itemprop=price], [class*=price], [class*=Price]";
 const CART_SELECTOR: &str = "[name=add-to-cart], [class*=add-to-cart], [class*=addtocart], [class*=add_to_cart], \
      [class*=AddToCart], [id*=add-to-cart], [data-action=add-to-cart]";
+/// Class words of a shop's cards of goods in a grid (Shopify, WooCommerce
+/// and Magento themes name them so).
+const PRODUCT_CARD_SELECTOR: &str = "[class*=product-card], [class*=productCard], [class*=ProductCard], \
+     [class*=product-item], [class*=product-tile], [class*=product-grid-item]";
 
 /// Thresholds of the structural signals.
 #[derive(Debug)]
 struct Thresholds {
     /// `<pre>` blocks that make a page documentation.
     code_blocks: usize,
-    /// Price elements beyond which a page sells many things (a collection).
+    /// Price elements beyond which a page sells many things (a collection),
+    /// and beyond which it surely does (a grid of goods, not a product and
+    /// its few related ones).
     many_prices: usize,
+    most_prices: usize,
+    /// Cart buttons from which a page of many prices sells many things (one
+    /// button on each card of a grid), below which it sells one.
+    many_carts: usize,
+    /// Product cards that make a grid of goods (a collection).
+    product_cards: usize,
     /// Post elements that make a thread.
     posts: usize,
     /// Headings that are links (item titles), or `<article>` cards, that
@@ -289,11 +365,21 @@ struct Thresholds {
     /// slug), and at most as a name (a service's, `/dental-care`).
     headline_slug_words: usize,
     name_slug_words: usize,
+    /// Words of a slug, at most, that can name an offer.
+    offer_slug_words: usize,
+    /// Prices on a site's front page that make it a shop's front (a
+    /// collection of its goods) rather than a company's front door.
+    shop_front_prices: usize,
+    /// Table rows that make a page of little running text a list.
+    table_rows: usize,
 }
 
 const THRESHOLDS: Thresholds = Thresholds {
     code_blocks: 3,
     many_prices: 12,
+    most_prices: 24,
+    many_carts: 12,
+    product_cards: 12,
     posts: 3,
     items: 6,
     dated_items: 5,
@@ -304,6 +390,9 @@ const THRESHOLDS: Thresholds = Thresholds {
     many_service_calls: 4,
     headline_slug_words: 5,
     name_slug_words: 2,
+    offer_slug_words: 4,
+    shop_front_prices: 6,
+    table_rows: 30,
 };
 
 /// What the page says it is, and where it lives.
@@ -401,14 +490,21 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
             vote(*v);
         }
     }
-    if let Some((_, v)) = OG_TYPES.iter().find(|(name, _)| *name == signals.og_type) {
+    let marked_as_article = signals.signed || signals.article_date || article_json_ld;
+    if let Some((_, v)) = OG_TYPES.iter().find(|(name, _)| *name == signals.og_type)
+        && (marked_as_article || !OG_TYPES_OF_EVERY_PAGE.contains(&signals.og_type.as_str()))
+    {
         vote(*v);
     }
-    let slug_words = signals.url.map_or(0, slug_words);
+    let slug = signals.url.map(slug).unwrap_or_default();
+    let slug_words = slug_words(&slug);
     if let Some(url) = signals.url {
         url_votes(url, &mut vote);
         if slug_words >= THRESHOLDS.headline_slug_words {
             vote((PageType::Article, 1));
+        }
+        if names_an_offer(&slug) {
+            vote((PageType::Service, 2));
         }
     }
     let code_blocks = doc.select("pre").length();
@@ -419,8 +515,19 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
     let carts = doc.select(CART_SELECTOR).length();
     if prices >= THRESHOLDS.many_prices {
         vote((PageType::Collection, 2));
+        // A grid of goods has a cart button on each card; a handful beside
+        // many prices sell one thing in its sizes, editions or bundles.
+        if (1..THRESHOLDS.many_carts).contains(&carts) {
+            vote((PageType::Product, 3));
+        }
     } else if prices > 0 && carts > 0 {
         vote((PageType::Product, 2));
+    }
+    if prices >= THRESHOLDS.most_prices {
+        vote((PageType::Collection, 1));
+    }
+    if doc.select(PRODUCT_CARD_SELECTOR).length() >= THRESHOLDS.product_cards {
+        vote((PageType::Collection, 1));
     }
     if doc.select(POST_CLASSES).length() >= THRESHOLDS.posts {
         vote((PageType::Forum, 2));
@@ -437,19 +544,34 @@ pub(crate) fn classify(doc: &Document, signals: &Signals<'_>) -> PageType {
         .max(doc.select("article").length());
     // Linked headings under a story (related stories, a sidebar) are fewer
     // than its paragraphs; a list's items outnumber them.
-    if items >= THRESHOLDS.items && items > long_paragraphs {
+    let listed = items >= THRESHOLDS.items && items > long_paragraphs;
+    if listed {
         vote((PageType::Listing, 3));
         // Stories each under its date: a publication's front page or index.
         if doc.select("time").length() >= THRESHOLDS.dated_items {
             vote((PageType::Listing, 1));
         }
     }
+    // A long table on a page of little running text is a list: a
+    // schedule, standings, rankings, search results.
+    if doc.select("tr").length() >= THRESHOLDS.table_rows && long_paragraphs < THRESHOLDS.long_paragraphs {
+        vote((PageType::Listing, 3));
+    }
     if long_paragraphs >= THRESHOLDS.long_paragraphs {
         vote((PageType::Article, 2));
     }
-    let marked_as_article = signals.signed || signals.article_date || article_json_ld;
+    let calls = service_calls(doc);
+    // A site's front page: a shop's shows its goods with their prices, a
+    // publication's lists its stories and asks nothing of the reader; any
+    // other is the front door of a company or an organisation.
+    if signals.url.is_some_and(is_home) {
+        if prices >= THRESHOLDS.shop_front_prices {
+            vote((PageType::Collection, 3));
+        } else if !(listed && calls == 0) {
+            vote((PageType::Service, 3));
+        }
+    }
     if !marked_as_article {
-        let calls = service_calls(doc);
         if calls >= THRESHOLDS.service_calls {
             vote((PageType::Service, 2));
         }
@@ -491,9 +613,10 @@ fn service_calls(doc: &Document) -> usize {
     calls.len()
 }
 
-/// The words of the URL's last path segment, without an extension
-/// (`/how-the-bridge-was-saved.html` has five); 0 for the site's root.
-fn slug_words(url: &url::Url) -> usize {
+/// The words of the URL's last path segment, without an extension, lower
+/// case (`/How-the-bridge-was-saved.html`: `how`, `the`, `bridge`, …); none
+/// for the site's root.
+fn slug(url: &url::Url) -> Vec<String> {
     let last = url
         .path_segments()
         .into_iter()
@@ -505,8 +628,29 @@ fn slug_words(url: &url::Url) -> usize {
         .filter(|(_, extension)| EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()))
         .map_or(last, |(stem, _)| stem);
     stem.split(['-', '_', '+'])
-        .filter(|word| !word.is_empty() && word.chars().all(char::is_alphabetic))
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of the slug that are words, not numbers or ids
+/// (`/how-the-bridge-was-saved.html` has five); 0 for the site's root.
+fn slug_words(slug: &[String]) -> usize {
+    slug.iter()
+        .filter(|word| word.chars().all(char::is_alphabetic))
         .count()
+}
+
+/// The slug is the short name of an offer (`/data-analytics-services`,
+/// `/retirement-calculator`), not a roundup (`/best-crm-software`).
+fn names_an_offer(slug: &[String]) -> bool {
+    slug.len() <= THRESHOLDS.offer_slug_words
+        && slug
+            .last()
+            .is_some_and(|word| OFFER_WORDS.contains(&word.as_str()))
+        && slug
+            .first()
+            .is_some_and(|word| !ROUNDUP_WORDS.contains(&word.as_str()))
 }
 
 /// Extensions a page's last path segment may carry.
@@ -539,15 +683,18 @@ fn url_votes(url: &url::Url, vote: &mut impl FnMut(Vote)) {
             vote(rule.vote);
         }
     }
-    if segments.is_empty() {
-        vote((PageType::Service, 3));
-    }
     let dated = segments
         .windows(2)
         .any(|pair| is_year(&pair[0]) && pair[1].len() <= 2 && pair[1].parse::<u8>().is_ok());
     if dated && segments.len() > 2 {
         vote((PageType::Article, 4));
     }
+}
+
+/// The URL is a site's front page: no path, whatever its query.
+fn is_home(url: &url::Url) -> bool {
+    url.path_segments()
+        .is_none_or(|mut segments| segments.all(str::is_empty))
 }
 
 /// A plausible year of publication.
@@ -640,6 +787,22 @@ mod tests {
             kind_of("<p>x</p>", "https://paper.example/news", &[], ""),
             PageType::Listing
         );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://shop.example/product-category/mugs/", &[], ""),
+            PageType::Collection
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://sport.example/league/schedule", &[], ""),
+            PageType::Listing
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://parts.example/catalogs/fasteners/", &[], ""),
+            PageType::Listing
+        );
+        assert_eq!(
+            kind_of("<p>x</p>", "https://app.example/glossary/churn-rate", &[], ""),
+            PageType::Documentation
+        );
         let dated = "https://paper.example/2026/03/bridge-closes";
         assert_eq!(kind_of("<p>x</p>", dated, &[], ""), PageType::Article);
     }
@@ -664,6 +827,50 @@ mod tests {
             .collect();
         assert_eq!(
             kind_of(&stories, "https://paper.example/", &[], ""),
+            PageType::Listing
+        );
+    }
+
+    #[test]
+    fn a_front_page_of_goods_with_prices_is_a_shop_collection() {
+        let goods: String = (1..=6)
+            .map(|n| format!(r#"<div><a href="/p/{n}">Mug {n}</a><span class="price">£{n}</span></div>"#))
+            .collect();
+        assert_eq!(
+            kind_of(&goods, "https://mugs.example/", &[], ""),
+            PageType::Collection
+        );
+        assert_eq!(
+            kind_of("<h1>We fix roofs</h1>", "https://roofs.example/", &[], ""),
+            PageType::Service
+        );
+    }
+
+    #[test]
+    fn a_front_page_listing_stories_without_calls_to_act_is_a_listing() {
+        let stories: String = (1..=6)
+            .map(|n| format!("<h2><a href=\"/s/{n}\">Story {n}</a></h2>"))
+            .collect();
+        assert_eq!(
+            kind_of(&stories, "https://paper.example/", &[], ""),
+            PageType::Listing
+        );
+        // The same cards beside calls to act are a company's front door.
+        let calls = r#"<a href="/demo">Request a demo</a> <a href="/start">Get started</a>"#;
+        assert_eq!(
+            kind_of(&format!("{stories}{calls}"), "https://app.example/", &[], ""),
+            PageType::Service
+        );
+    }
+
+    #[test]
+    fn a_long_table_on_a_page_of_little_text_is_a_listing() {
+        let rows: String = (1..=30)
+            .map(|n| format!("<tr><td>{n}</td><td>Team {n}</td><td>{}</td></tr>", 60 - n))
+            .collect();
+        let page = format!("<h1>League table</h1><table>{rows}</table>");
+        assert_eq!(
+            kind_of(&page, "https://sport.example/league/table", &[], ""),
             PageType::Listing
         );
     }
@@ -694,6 +901,91 @@ mod tests {
         assert_eq!(
             kind_of_page(&dated, "https://roofs.example/roof-repair", false),
             PageType::Article
+        );
+    }
+
+    #[test]
+    fn og_type_article_without_a_date_or_byline_is_no_story() {
+        let og = r#"<meta property="og:type" content="article">"#;
+        let calls = r#"<a href="/quote">Get a quote</a> <a href="tel:1">Call us</a>"#;
+        let page = format!("{og}<h1>Roof repair</h1>{}{calls}", STORY.repeat(4));
+        let url = "https://roofs.example/roof-repair";
+        assert_eq!(kind_of_page(&page, url, false), PageType::Service);
+        let dated =
+            format!(r#"<meta property="article:published_time" content="2026-03-02T08:00:00Z">{page}"#);
+        assert_eq!(kind_of_page(&dated, url, false), PageType::Article);
+    }
+
+    #[test]
+    fn a_short_slug_naming_an_offer_is_a_service_page() {
+        let page = format!("<h1>HR consulting</h1>{}", STORY.repeat(4));
+        let offer = "https://firm.example/services/hr-consulting/";
+        assert_eq!(kind_of_page(&page, offer, false), PageType::Service);
+        let calculator = "https://bank.example/planning/retirement-calculator";
+        assert_eq!(kind_of_page(&page, calculator, false), PageType::Service);
+        // A roundup of offers is an article about them.
+        let roundup = "https://news.example/best-hr-consulting";
+        assert_eq!(kind_of_page(&page, roundup, false), PageType::Article);
+    }
+
+    #[test]
+    fn two_dozen_prices_outvote_a_long_description() {
+        let story = STORY.repeat(4);
+        let prices: String = (1..=24)
+            .map(|n| format!(r#"<span class="price">£{n}</span>"#))
+            .collect();
+        let url = "https://shop.example/kettles/electric";
+        assert_eq!(
+            kind_of(&format!("{story}{prices}"), url, &[], ""),
+            PageType::Collection
+        );
+        let dozen: String = (1..=12)
+            .map(|n| format!(r#"<span class="price">£{n}</span>"#))
+            .collect();
+        assert_eq!(
+            kind_of(&format!("{story}{dozen}"), url, &[], ""),
+            PageType::Article
+        );
+    }
+
+    #[test]
+    fn a_few_cart_buttons_beside_many_prices_sell_one_product() {
+        let editions: String = (1..=12)
+            .map(|n| format!(r#"<div><h3>Edition {n}</h3><span class="price">£{n}</span></div>"#))
+            .collect();
+        let carts = r#"<button class="add-to-cart">Add</button>"#.repeat(3);
+        let url = "https://games.example/app/730/space-race";
+        assert_eq!(
+            kind_of(&format!("<h1>Space race</h1>{editions}{carts}"), url, &[], ""),
+            PageType::Product
+        );
+        let grid: String = (1..=12)
+            .map(|n| {
+                format!(
+                    r#"<div><span class="price">£{n}</span><button class="add-to-cart">Add</button></div>"#
+                )
+            })
+            .collect();
+        assert_eq!(
+            kind_of(&format!("<h1>Racing games</h1>{grid}"), url, &[], ""),
+            PageType::Collection
+        );
+    }
+
+    #[test]
+    fn a_grid_of_product_cards_adds_to_the_prices() {
+        let story = STORY.repeat(4);
+        let cards: String = (1..=12)
+            .map(|n| format!(r#"<div class="product-card"><a href="/p/{n}">Kettle {n}</a><span class="price">£{n}</span></div>"#))
+            .collect();
+        assert_eq!(
+            kind_of(
+                &format!("{story}{cards}"),
+                "https://shop.example/kettles/electric",
+                &[],
+                ""
+            ),
+            PageType::Collection
         );
     }
 
