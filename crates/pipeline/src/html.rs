@@ -81,10 +81,10 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
     let signed = !metadata.authors.is_empty() || metadata.byline.is_some();
     let page_type = page_type::classify(&doc, &page_type::Signals::read(&doc, base.as_ref(), signed));
     metadata.settle_byline(page_type);
-    let (boxed, reader_comments) = take_known(&doc, base.as_ref());
+    let (boxed, reader_comments) = take_known(&doc, page_type, base.as_ref());
     let reparse = || {
         let doc = Document::from(html);
-        take_known(&doc, base.as_ref());
+        take_known(&doc, page_type, base.as_ref());
         doc
     };
     let mut blocks = content::extract(doc, page_type, base.as_ref(), reparse);
@@ -107,13 +107,14 @@ pub(crate) fn read_metadata(doc: &Document, page_url: Option<&url::Url>) -> meta
     metadata::read(doc, page_url)
 }
 
-/// Takes what our own rules know out of the page, before the main content
-/// is chosen: labelled commentary boxes, then reader comments, then the
+/// Takes what our own rules know out of the page, a page of kind `kind`,
+/// before the main content is chosen: labelled commentary boxes, then
+/// reader comments (none on a forum, whose posts are its content), then the
 /// other boxes; and marks caption boxes as figures. Gives the boxes' blocks
 /// and the reader comments.
-fn take_known(doc: &Document, base: Option<&url::Url>) -> (Vec<Block>, Vec<ReaderComment>) {
+fn take_known(doc: &Document, kind: PageType, base: Option<&url::Url>) -> (Vec<Block>, Vec<ReaderComment>) {
     let mut boxed = boxes::take_labelled(doc, base);
-    let reader_comments = reader_comments::take(doc);
+    let reader_comments = reader_comments::take(doc, kind);
     boxed.extend(boxes::take(doc, base));
     caption_boxes::mark(doc);
     (boxed, reader_comments)

@@ -15,7 +15,10 @@
 use dom_query::{Document, Matcher, NodeRef, Selection};
 
 use super::blocks;
-use crate::{article::ReaderComment, document::Origin};
+use crate::{
+    article::{PageType, ReaderComment},
+    document::Origin,
+};
 
 /// Entries of a comment thread.
 const ENTRIES: &str = r#"[itemtype$="schema.org/Comment"], [itemtype$="schema.org/UserComments"],
@@ -69,6 +72,9 @@ const TIMES: &[&str] = &[
 const THREADS: &str = "#comments, #respond, #disqus_thread, .comments-area, .comment-list, .commentlist, \
     .comment-respond, .comments, .comment-form, #commentform, form:has(textarea)";
 
+/// The form a reader writes a reply in.
+const REPLY_FORMS: &str = "form:has(textarea)";
+
 /// At most this many comments are kept; past them the thread is still
 /// removed. A hostile page may print millions.
 pub(crate) const MAX_READER_COMMENTS: usize = 1_000;
@@ -83,9 +89,15 @@ const MAX_TIME_CHARS: usize = 60;
 /// An author name longer than this is a profile blurb, not a name.
 const MAX_AUTHOR_CHARS: usize = 100;
 
-/// Takes the reader comments out of `doc`, in document order, and removes
-/// their threads and forms.
-pub(crate) fn take(doc: &Document) -> Vec<ReaderComment> {
+/// Takes the reader comments out of `doc`, a page of kind `kind`, in
+/// document order, and removes their threads and forms. On a forum the
+/// thread is the page's content (forum engines name its wrapper
+/// `#comments`): only its reply form goes.
+pub(crate) fn take(doc: &Document, kind: PageType) -> Vec<ReaderComment> {
+    if kind == PageType::Forum {
+        doc.select(REPLY_FORMS).remove();
+        return Vec::new();
+    }
     let Ok(entries) = Matcher::new(ENTRIES) else {
         return Vec::new();
     };
@@ -101,7 +113,7 @@ pub(crate) fn take(doc: &Document) -> Vec<ReaderComment> {
     }
     if is_discussion(doc, &comments) {
         // The posts are the page's content: a forum thread, a Q&A page.
-        doc.select("form:has(textarea)").remove();
+        doc.select(REPLY_FORMS).remove();
         return Vec::new();
     }
     Selection::from(read_entries).remove();
@@ -228,8 +240,22 @@ mod tests {
 
     fn take_from(html: &str) -> (Vec<ReaderComment>, Document) {
         let doc = Document::from(html);
-        let comments = take(&doc);
+        let comments = take(&doc, PageType::Article);
         (comments, doc)
+    }
+
+    #[test]
+    fn a_forum_keeps_the_thread_its_engine_names_comments() {
+        let html = r#"<body><main><div id="comments"><article class="post"><p>Which telescope should a beginner buy for a small balcony in the city?</p></article>
+            <article class="post"><p>A small refractor on a light mount is easy to carry out and needs no cooling.</p></article>
+            <form><textarea></textarea><button>Reply</button></form></div></main></body>"#;
+        let doc = Document::from(html);
+        assert!(take(&doc, PageType::Forum).is_empty());
+        assert_eq!(doc.select("article.post").length(), 2, "the posts stay");
+        assert!(doc.select("form").is_empty(), "the reply form goes");
+        let doc = Document::from(html);
+        take(&doc, PageType::Article);
+        assert!(doc.select("#comments").is_empty(), "under an article the thread goes");
     }
 
     #[test]
