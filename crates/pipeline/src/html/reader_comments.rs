@@ -90,14 +90,10 @@ const MAX_TIME_CHARS: usize = 60;
 const MAX_AUTHOR_CHARS: usize = 100;
 
 /// Takes the reader comments out of `doc`, a page of kind `kind`, in
-/// document order, and removes their threads and forms. On a forum the
-/// thread is the page's content (forum engines name its wrapper
-/// `#comments`): only its reply form goes.
+/// document order, and removes their threads and forms. On a forum page
+/// without comment entries, a thread is the page's posts (forum engines
+/// name their wrapper `#comments`): only its reply form goes.
 pub(crate) fn take(doc: &Document, kind: PageType) -> Vec<ReaderComment> {
-    if kind == PageType::Forum {
-        doc.select(REPLY_FORMS).remove();
-        return Vec::new();
-    }
     let Ok(entries) = Matcher::new(ENTRIES) else {
         return Vec::new();
     };
@@ -111,7 +107,7 @@ pub(crate) fn take(doc: &Document, kind: PageType) -> Vec<ReaderComment> {
             }
         }
     }
-    if is_discussion(doc, &comments) {
+    if is_discussion(doc, &comments) || (kind == PageType::Forum && comments.is_empty()) {
         // The posts are the page's content: a forum thread, a Q&A page.
         doc.select(REPLY_FORMS).remove();
         return Vec::new();
