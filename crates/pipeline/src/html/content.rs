@@ -21,7 +21,8 @@
 //! 3. **Our own extractor.** On pages that are not articles (a forum, a
 //!    listing, a product…), and on articles where Readability found too
 //!    little, the container is the first of [`CONTENT_SELECTORS`] (articles,
-//!    documentation) or of the main-region selectors (the rest, whose
+//!    documentation), of [`PRODUCT_SELECTORS`] (a product's description,
+//!    then its main region) or of the main-region selectors (the rest, whose
 //!    content is many items rather than one text). Inside it, boilerplate
 //!    subtrees are pruned by tag ([`PRUNED_TAGS`]) and by class and id words
 //!    ([`BOILERPLATE_WORDS`]); a forum keeps its comment and reply subtrees,
@@ -98,6 +99,16 @@ const NAMED_REGION_SELECTORS: usize = 4;
 
 /// The page's main region for pages that are not articles.
 const MAIN_REGION_SELECTORS: &[&str] = &[
+    "main, [role=main]",
+    "#content, #main, #main-content, .main-content",
+];
+
+/// A product page's description, as shops and schema.org mark it, then
+/// the page's main region.
+const PRODUCT_SELECTORS: &[&str] = &[
+    "div[itemprop=description], section[itemprop=description], [itemprop=description] > div",
+    ".product-description, .product__description, .product-single__description, #product-description, \
+     .woocommerce-product-details__short-description, #tab-description, #description, .product-details",
     "main, [role=main]",
     "#content, #main, #main-content, .main-content",
 ];
@@ -226,13 +237,10 @@ fn finish(doc: &Document, kind: PageType, base: Option<&url::Url>, chosen: Vec<B
 
 /// Our own extractor: the container's blocks, pruned and filtered.
 fn ours(doc: &Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
-    let selectors = if matches!(
-        kind,
-        PageType::Article | PageType::Unspecified | PageType::Documentation
-    ) {
-        CONTENT_SELECTORS
-    } else {
-        MAIN_REGION_SELECTORS
+    let selectors = match kind {
+        PageType::Article | PageType::Unspecified | PageType::Documentation => CONTENT_SELECTORS,
+        PageType::Product => PRODUCT_SELECTORS,
+        _ => MAIN_REGION_SELECTORS,
     };
     container(doc, selectors)
         .map(|(node, _)| pruned(&node, kind, base))
@@ -453,6 +461,20 @@ mod tests {
         let texts = texts(&html, PageType::Article);
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts[2].starts_with("Lesen Sie auch:"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_product_page_gives_its_description() {
+        let description = "A stoneware mug thrown by hand in our studio, glazed in speckled white and fired twice, so every one differs a little from the next in its colour and its shape.";
+        let html = format!(
+            r#"<body><main><div class="gallery"><p>Photo 1 of 6</p></div><p>Free delivery on orders over fifty pounds to every address in the country.</p>
+            <div class="product-description"><p>{description}</p><p>{description}</p><p>Holds 350 ml. Dishwasher safe.</p></div>
+            <div class="reviews"><p>Ann gave it five stars and said it keeps her tea hot for longer than her old cup ever did.</p></div></main></body>"#
+        );
+        assert_eq!(
+            texts(&html, PageType::Product),
+            [description, description, "Holds 350 ml. Dishwasher safe."]
+        );
     }
 
     #[test]
