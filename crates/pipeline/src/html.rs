@@ -12,8 +12,8 @@
 //! and `Article::reader_comments`; refuses a page nesting too deep or giving
 //! no block.
 
-pub(crate) mod authors;
 mod article_body;
+pub(crate) mod authors;
 mod blocks;
 mod boxes;
 mod caption_boxes;

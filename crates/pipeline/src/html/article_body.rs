@@ -108,9 +108,15 @@ fn trimmed(mut chosen: Vec<Block>, vocabulary: &HashSet<&str>) -> Vec<Block> {
             && markers::see_also_label(&block.text).is_none()
             && vocabulary_share(&block.text, vocabulary) < SETTINGS.min_block_share
     };
-    let end = chosen.iter().rposition(|block| !foreign(block)).map_or(0, |last| last + 1);
+    let end = chosen
+        .iter()
+        .rposition(|block| !foreign(block))
+        .map_or(0, |last| last + 1);
     chosen.truncate(end);
-    let start = chosen.iter().position(|block| !foreign(block)).unwrap_or(chosen.len());
+    let start = chosen
+        .iter()
+        .position(|block| !foreign(block))
+        .unwrap_or(chosen.len());
     chosen.drain(..start);
     chosen
 }
@@ -178,7 +184,8 @@ mod tests {
 
     #[test]
     fn blocks_at_the_ends_the_stated_text_never_uses_are_trimmed() {
-        let bio = "Mara Quint has covered ports and shipping since 2011; support our work with a monthly donation.";
+        let bio =
+            "Mara Quint has covered ports and shipping since 2011; support our work with a monthly donation.";
         let blocks = chosen(&[
             "Advertisement",
             FIRST,
@@ -195,7 +202,17 @@ mod tests {
         let checked = checked(blocks, &stated(), None);
         assert_eq!(
             texts(&checked),
-            [FIRST, SECOND, "Photographs: supplied", THIRD, FOURTH, FIRST, SECOND, THIRD, FOURTH],
+            [
+                FIRST,
+                SECOND,
+                "Photographs: supplied",
+                THIRD,
+                FOURTH,
+                FIRST,
+                SECOND,
+                THIRD,
+                FOURTH
+            ],
             "only the ends are trimmed"
         );
     }
@@ -203,13 +220,20 @@ mod tests {
     #[test]
     fn a_see_also_line_at_the_end_stays() {
         let see_also = "Read more: Ferry timetable for the summer";
-        let blocks = chosen(&[FIRST, SECOND, THIRD, FOURTH, FIRST, SECOND, THIRD, FOURTH, see_also]);
-        assert_eq!(checked(blocks, &stated(), None).last().map(|b| b.text.as_str()), Some(see_also));
+        let blocks = chosen(&[
+            FIRST, SECOND, THIRD, FOURTH, FIRST, SECOND, THIRD, FOURTH, see_also,
+        ]);
+        assert_eq!(
+            checked(blocks, &stated(), None).last().map(|b| b.text.as_str()),
+            Some(see_also)
+        );
     }
 
     #[test]
     fn a_choice_missing_most_of_the_stated_text_gives_way_to_it() {
-        let stated = format!("<p>{FIRST}</p><p>{SECOND} &amp; more</p><p>{THIRD}</p><p>{FOURTH}</p><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p><p>{FOURTH}</p>");
+        let stated = format!(
+            "<p>{FIRST}</p><p>{SECOND} &amp; more</p><p>{THIRD}</p><p>{FOURTH}</p><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p><p>{FOURTH}</p>"
+        );
         let mut figure = Block::new("The north wall after the March storms.", false);
         figure.origin = Origin::Figure;
         let checked = checked(vec![Block::new(FIRST, false), figure.clone()], &stated, None);
@@ -226,7 +250,8 @@ mod tests {
 
     #[test]
     fn a_stated_text_in_plain_lines_is_read_line_by_line_with_its_references() {
-        let stated = format!("{FIRST}\n\n{SECOND} &ndash; {THIRD}\n{FOURTH}\n{FIRST}\n{SECOND}\n{THIRD}\n{FOURTH}");
+        let stated =
+            format!("{FIRST}\n\n{SECOND} &ndash; {THIRD}\n{FOURTH}\n{FIRST}\n{SECOND}\n{THIRD}\n{FOURTH}");
         let checked = checked(chosen(&[FIRST]), &stated, None);
         assert_eq!(checked.len(), 7, "{:?}", texts(&checked));
         assert_eq!(checked[1].text, format!("{SECOND} – {THIRD}"));

@@ -167,7 +167,10 @@ impl JsonLd {
             }
         }
         if let Some(body) = node.get("articleBody").and_then(Value::as_str)
-            && self.article_body.as_ref().is_none_or(|longest| body.len() > longest.len())
+            && self
+                .article_body
+                .as_ref()
+                .is_none_or(|longest| body.len() > longest.len())
         {
             self.article_body = Some(body.to_owned());
         }

@@ -251,7 +251,10 @@ mod tests {
         assert!(doc.select("form").is_empty(), "the reply form goes");
         let doc = Document::from(html);
         take(&doc, PageType::Article);
-        assert!(doc.select("#comments").is_empty(), "under an article the thread goes");
+        assert!(
+            doc.select("#comments").is_empty(),
+            "under an article the thread goes"
+        );
     }
 
     #[test]
