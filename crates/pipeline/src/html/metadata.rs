@@ -13,7 +13,7 @@
 //! - dates: first publication and last change (`dates`);
 //! - the canonical link.
 
-use dom_query::Document;
+use dom_query::{Document, Matcher, Selection};
 
 use dom_query::NodeRef;
 
@@ -296,21 +296,25 @@ fn text_of(doc: &Document, selector: &str) -> Option<String> {
 /// The text of the first byline element short enough to be one, naming
 /// someone (not only `By` or `Author`) and not in a comment or teaser; an
 /// element holding only a label gives the text of the element after it.
+/// The candidates are matched as the page is walked, so the walk stops at
+/// the first byline taken (it is most often near the top).
 fn byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Option<String> {
     let names = |text: &str| names_someone(text, outlets);
-    doc.select(BYLINE_SELECTOR)
-        .nodes()
-        .iter()
+    let Ok(candidates) = Matcher::new(BYLINE_SELECTOR) else {
+        return None;
+    };
+    Selection::from(doc.root())
+        .select_matcher_iter(&candidates)
         .filter(|node| !furniture.holds_byline(node) && !names_login(node))
         .find_map(|node| {
-            let text = author_text(node);
+            let text = author_text(&node);
             if names(&text) {
                 return Some(text);
             }
             let key = crate::markers::line_key(&text);
             BYLINE_LABELS
                 .contains(&key.as_str())
-                .then(|| next_element_text(node))
+                .then(|| next_element_text(&node))
                 .flatten()
                 .filter(|next| names(next))
         })
@@ -331,7 +335,7 @@ fn printed_byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Op
                 .all(|name| !names_facet(name) && name.chars().count() > 1)
     };
     let body = doc.select("body").nodes().first().copied()?;
-    let mut after_headline = doc.select("h1").nodes().is_empty();
+    let mut after_headline = doc.select_single("h1").is_empty();
     body.descendants_it()
         .filter(|node| {
             after_headline |= node.node_name().as_deref() == Some("h1");
@@ -358,7 +362,7 @@ const FORUM_POSTER_SELECTOR: &str = ".username, .username-coloured, .bigusername
 
 /// The first poster's name a forum engine marks, when it names someone.
 fn first_poster(doc: &Document, outlets: &[&str]) -> Option<String> {
-    let node = doc.select(FORUM_POSTER_SELECTOR).nodes().first().copied()?;
+    let node = doc.select_single(FORUM_POSTER_SELECTOR).nodes().first().copied()?;
     Some(spaced_text(&node)).filter(|name| names_someone(name, outlets))
 }
 
