@@ -362,7 +362,11 @@ const FORUM_POSTER_SELECTOR: &str = ".username, .username-coloured, .bigusername
 
 /// The first poster's name a forum engine marks, when it names someone.
 fn first_poster(doc: &Document, outlets: &[&str]) -> Option<String> {
-    let node = doc.select_single(FORUM_POSTER_SELECTOR).nodes().first().copied()?;
+    let node = doc
+        .select_single(FORUM_POSTER_SELECTOR)
+        .nodes()
+        .first()
+        .copied()?;
     Some(spaced_text(&node)).filter(|name| names_someone(name, outlets))
 }
 
