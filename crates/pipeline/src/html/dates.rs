@@ -609,10 +609,8 @@ impl<'a> PrintedDays<'a> {
 fn date_elements<'a>(doc: &'a Document, furniture: &Furniture) -> Vec<DateElement<'a>> {
     let names_a_date = |node: &NodeRef| {
         let holds = |attr: &str, words: &[&str]| {
-            node.attr(attr).is_some_and(|value| {
-                let value = value.to_ascii_lowercase();
-                words.iter().any(|word| value.contains(word))
-            })
+            node.attr(attr)
+                .is_some_and(|value| words.iter().any(|word| holds_ignoring_case(&value, word)))
         };
         holds("class", PRINTED_DATE_CLASS_WORDS) || holds("id", PRINTED_DATE_ID_WORDS)
     };
@@ -955,13 +953,32 @@ const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "topic-", "post_tag-",
 /// `words` (lower case); taxonomy class names are not read.
 fn names_any(node: &NodeRef, words: &[&str]) -> bool {
     let names_one = |name: &str| {
-        let name = name.to_ascii_lowercase();
-        !TAXONOMY_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
-            && words.iter().any(|word| name.contains(word))
+        !TAXONOMY_PREFIXES
+            .iter()
+            .any(|prefix| opens_ignoring_case(name, prefix))
+            && words.iter().any(|word| holds_ignoring_case(name, word))
     };
     node.attr("class")
         .is_some_and(|class| class.split_whitespace().any(names_one))
         || node.attr("id").is_some_and(|id| names_one(&id))
+}
+
+/// Whether `text` holds `word` (lower case) in any ASCII case, as
+/// `text.to_ascii_lowercase().contains(word)` without the copy: this is
+/// asked of every class name in the page.
+fn holds_ignoring_case(text: &str, word: &str) -> bool {
+    word.is_empty()
+        || text
+            .as_bytes()
+            .windows(word.len())
+            .any(|part| part.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// Whether `text` opens with `prefix` (lower case) in any ASCII case.
+fn opens_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A machine-readable date: ISO 8601 or RFC 3339 with or without offset or
@@ -1529,6 +1546,29 @@ mod tests {
         let naive = parse_machine("2026-03-02 08:15:00").expect("a date");
         assert_eq!(naive.local(), "2026-03-02");
         assert_eq!(naive.utc().to_rfc3339(), "2026-03-02T08:15:00+00:00");
+    }
+
+    #[test]
+    fn class_words_are_found_in_any_ascii_case_as_a_lowered_copy_finds_them() {
+        for (text, word) in [
+            ("itemPostDate", "date"),
+            ("DATE", "date"),
+            ("dáte", "date"),
+            ("Dátum", "dát"),
+            ("up", "update"),
+            ("x", ""),
+        ] {
+            assert_eq!(
+                holds_ignoring_case(text, word),
+                text.to_ascii_lowercase().contains(word),
+                "{text} / {word}"
+            );
+            assert_eq!(
+                opens_ignoring_case(text, word),
+                text.to_ascii_lowercase().starts_with(word),
+                "{text} / {word}"
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! - dates: first publication and last change (`dates`);
 //! - the canonical link.
 
-use dom_query::Document;
+use dom_query::{Document, Matcher, Selection};
 
 use dom_query::NodeRef;
 
@@ -82,13 +82,6 @@ pub(crate) struct Metadata {
     pub title: String,
     /// The text of the byline element, if the page has one.
     pub byline: Option<String>,
-    /// A byline printed without a class naming it (`<p>By Ann Lee</p>`),
-    /// used only where the page has no byline element and its kind prints
-    /// bylines ([`Metadata::settle_byline`]).
-    pub printed_byline: Option<String>,
-    /// The name a forum engine marks as a post's poster, first in the page
-    /// (the thread's opening post), taken on forum threads without a byline.
-    pub first_poster: Option<String>,
     /// Author names from JSON-LD or the author meta tags, cleaned.
     pub authors: Vec<String>,
     /// The outlet publishing the page: JSON-LD `publisher.name`, else
@@ -111,17 +104,21 @@ pub(crate) struct Metadata {
 const WITHOUT_PRINTED_BYLINES: &[PageType] = &[PageType::Product, PageType::Listing, PageType::Collection];
 
 impl Metadata {
-    /// Takes the printed byline as the byline when the page has no byline
-    /// element and is of a kind that prints bylines.
-    /// On a forum thread without either, the first poster is the byline.
-    pub(crate) fn settle_byline(&mut self, kind: PageType) {
-        let printed = self.printed_byline.take();
-        let poster = self.first_poster.take();
-        if self.byline.is_none() && !WITHOUT_PRINTED_BYLINES.contains(&kind) {
-            self.byline = printed;
+    /// Takes a byline printed without a class naming it (`<p>By Ann Lee</p>`)
+    /// as the byline when the page has no byline element and is of a kind
+    /// that prints bylines; on a forum thread without either, the name a
+    /// forum engine marks as the first post's poster. Both are read from
+    /// `doc` only then: most pages have a byline element.
+    pub(crate) fn settle_byline(&mut self, kind: PageType, doc: &Document) {
+        if self.byline.is_some() {
+            return;
+        }
+        let outlets: Vec<&str> = self.outlets.iter().map(String::as_str).collect();
+        if !WITHOUT_PRINTED_BYLINES.contains(&kind) {
+            self.byline = printed_byline(doc, &Furniture::new(doc), &outlets);
         }
         if self.byline.is_none() && kind == PageType::Forum {
-            self.byline = poster;
+            self.byline = first_poster(doc, &outlets);
         }
     }
 }
@@ -165,11 +162,6 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
         .and_then(|href| absolute(href.trim(), page_url));
     Metadata {
         title,
-        printed_byline: byline
-            .is_none()
-            .then(|| printed_byline(doc, &furniture, &outlets))
-            .flatten(),
-        first_poster: byline.is_none().then(|| first_poster(doc, &outlets)).flatten(),
         byline,
         authors,
         site_name,
@@ -304,21 +296,25 @@ fn text_of(doc: &Document, selector: &str) -> Option<String> {
 /// The text of the first byline element short enough to be one, naming
 /// someone (not only `By` or `Author`) and not in a comment or teaser; an
 /// element holding only a label gives the text of the element after it.
+/// The candidates are matched as the page is walked, so the walk stops at
+/// the first byline taken (it is most often near the top).
 fn byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Option<String> {
     let names = |text: &str| names_someone(text, outlets);
-    doc.select(BYLINE_SELECTOR)
-        .nodes()
-        .iter()
+    let Ok(candidates) = Matcher::new(BYLINE_SELECTOR) else {
+        return None;
+    };
+    Selection::from(doc.root())
+        .select_matcher_iter(&candidates)
         .filter(|node| !furniture.holds_byline(node) && !names_login(node))
         .find_map(|node| {
-            let text = author_text(node);
+            let text = author_text(&node);
             if names(&text) {
                 return Some(text);
             }
             let key = crate::markers::line_key(&text);
             BYLINE_LABELS
                 .contains(&key.as_str())
-                .then(|| next_element_text(node))
+                .then(|| next_element_text(&node))
                 .flatten()
                 .filter(|next| names(next))
         })
@@ -339,7 +335,7 @@ fn printed_byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Op
                 .all(|name| !names_facet(name) && name.chars().count() > 1)
     };
     let body = doc.select("body").nodes().first().copied()?;
-    let mut after_headline = doc.select("h1").nodes().is_empty();
+    let mut after_headline = doc.select_single("h1").is_empty();
     body.descendants_it()
         .filter(|node| {
             after_headline |= node.node_name().as_deref() == Some("h1");
@@ -366,7 +362,11 @@ const FORUM_POSTER_SELECTOR: &str = ".username, .username-coloured, .bigusername
 
 /// The first poster's name a forum engine marks, when it names someone.
 fn first_poster(doc: &Document, outlets: &[&str]) -> Option<String> {
-    let node = doc.select(FORUM_POSTER_SELECTOR).nodes().first().copied()?;
+    let node = doc
+        .select_single(FORUM_POSTER_SELECTOR)
+        .nodes()
+        .first()
+        .copied()?;
     Some(spaced_text(&node)).filter(|name| names_someone(name, outlets))
 }
 
@@ -634,8 +634,9 @@ mod tests {
 
     fn read_page_of_kind(html: &str, url: &str, kind: PageType) -> Metadata {
         let url = url::Url::parse(url).ok();
-        let mut page = read(&Document::from(html), url.as_ref());
-        page.settle_byline(kind);
+        let doc = Document::from(html);
+        let mut page = read(&doc, url.as_ref());
+        page.settle_byline(kind, &doc);
         page
     }
 
