@@ -298,7 +298,149 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("maart", 3),
     ("mei", 5),
     ("augustus", 8),
+    // Russian: the month as a date prints it (of the month, `15 августа`),
+    // as a heading names it, and shortened.
+    ("января", 1),
+    ("январь", 1),
+    ("янв", 1),
+    ("февраля", 2),
+    ("февраль", 2),
+    ("фев", 2),
+    ("марта", 3),
+    ("март", 3),
+    ("мар", 3),
+    ("апреля", 4),
+    ("апрель", 4),
+    ("апр", 4),
+    ("мая", 5),
+    ("май", 5),
+    ("июня", 6),
+    ("июнь", 6),
+    ("июн", 6),
+    ("июля", 7),
+    ("июль", 7),
+    ("июл", 7),
+    ("августа", 8),
+    ("август", 8),
+    ("авг", 8),
+    ("сентября", 9),
+    ("сентябрь", 9),
+    ("сен", 9),
+    ("сент", 9),
+    ("октября", 10),
+    ("октябрь", 10),
+    ("окт", 10),
+    ("ноября", 11),
+    ("ноябрь", 11),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("декабря", 12),
+    ("декабрь", 12),
+    ("дек", 12),
+    // Ukrainian: of the month, and named.
+    ("січня", 1),
+    ("січень", 1),
+    ("лютого", 2),
+    ("лютий", 2),
+    ("березня", 3),
+    ("березень", 3),
+    ("квітня", 4),
+    ("квітень", 4),
+    ("травня", 5),
+    ("травень", 5),
+    ("червня", 6),
+    ("червень", 6),
+    ("липня", 7),
+    ("липень", 7),
+    ("серпня", 8),
+    ("серпень", 8),
+    ("вересня", 9),
+    ("вересень", 9),
+    ("жовтня", 10),
+    ("жовтень", 10),
+    ("листопада", 11),
+    ("листопад", 11),
+    ("грудня", 12),
+    ("грудень", 12),
+    // Polish: of the month, and named.
+    ("stycznia", 1),
+    ("styczeń", 1),
+    ("lutego", 2),
+    ("luty", 2),
+    ("marca", 3),
+    ("marzec", 3),
+    ("kwietnia", 4),
+    ("kwiecień", 4),
+    ("maja", 5),
+    ("maj", 5),
+    ("czerwca", 6),
+    ("czerwiec", 6),
+    ("lipca", 7),
+    ("lipiec", 7),
+    ("sierpnia", 8),
+    ("sierpień", 8),
+    ("września", 9),
+    ("wrzesień", 9),
+    ("października", 10),
+    ("październik", 10),
+    ("listopada", 11),
+    ("listopad", 11),
+    ("grudnia", 12),
+    ("grudzień", 12),
+    // Turkish, also as capitals fold them (`MAYIS` is `mayis`).
+    ("ocak", 1),
+    ("şubat", 2),
+    ("subat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("mayis", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("agustos", 8),
+    ("eylül", 9),
+    ("eylul", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("kasim", 11),
+    ("aralık", 12),
+    ("aralik", 12),
+    // Arabic: the Egyptian and Gulf names with their usual spellings, and
+    // the Levantine ones written in one word (`كانون الثاني`, two words,
+    // is not read).
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("شباط", 2),
+    ("مارس", 3),
+    ("آذار", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("نيسان", 4),
+    ("مايو", 5),
+    ("أيار", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("حزيران", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("تموز", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("آب", 8),
+    ("سبتمبر", 9),
+    ("أيلول", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
 ];
+
+/// The words that follow the year and the month of a day written the
+/// Chinese and Japanese way (`2020年7月12日`) or the Korean way (`2020년 7월
+/// 12일`).
+const CJK_DATE_UNITS: &[(&str, &str)] = &[("年", "月"), ("년", "월")];
 
 /// A date as the page gives it: an instant with its offset, a local time
 /// without one, or only a day.
@@ -888,9 +1030,9 @@ impl Furniture {
         }
         let body_chars = *self.body_chars.get_or_init(|| {
             self.body
-                .map_or(0, |body| NodeRef::new(body, element.tree).text().chars().count())
+                .map_or(0, |body| read_chars(&NodeRef::new(body, element.tree)))
         });
-        let chars = element.text().chars().count();
+        let chars = read_chars(element);
         #[allow(clippy::cast_precision_loss)]
         let layout = body_chars > 0 && chars as f64 > body_chars as f64 * LAYOUT_SHARE;
         self.layouts.borrow_mut().insert(element.id, layout);
@@ -916,6 +1058,22 @@ impl Furniture {
                     || (footers && element.node_name().as_deref() == Some("footer"))
             })
     }
+}
+
+/// How many characters of text an element holds that a reader sees: a
+/// page's inline scripts and styles (a slider's settings, a store's state)
+/// are not its text.
+fn read_chars(element: &NodeRef) -> usize {
+    element
+        .descendants_it()
+        .filter(|node| node.is_text())
+        .filter(|text| {
+            !text.parent().is_some_and(|parent| {
+                matches!(parent.node_name().as_deref(), Some(name) if UNREAD_ELEMENTS.contains(&name))
+            })
+        })
+        .map(|text| text.text().chars().count())
+        .sum()
 }
 
 /// Whether an element is a footer: a `<footer>` or named after one.
@@ -1050,8 +1208,9 @@ fn leading_day(value: &str) -> Option<NaiveDate> {
         .flatten()
 }
 
-/// A full day in a URL path: `/2024/05/17/` or `2024-05-17` in a segment,
-/// or a segment of its own written `20240517`.
+/// A full day in a URL path: `/2024/05/17/`, `2024-05-17` in a segment,
+/// `/2024-05/17/` (as Chinese news sites file stories), or a segment of its
+/// own written `20240517`.
 pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
     let tokens = tokens(path);
     let compact = path.split('/').find_map(|segment| {
@@ -1071,15 +1230,17 @@ pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
                 Token::Number(month, 1..=2),
                 Token::Separator(b),
                 Token::Number(day, 1..=2),
-            ] if a == b && matches!(a, '/' | '-' | '_') => valid_day(*year, *month, *day),
+            ] if (a == b && matches!(a, '/' | '-' | '_')) || (*a, *b) == ('-', '/') => {
+                valid_day(*year, *month, *day)
+            }
             _ => None,
         })
         .or(compact)
 }
 
 /// The first day printed in a text: `17.05.2024`, `17. Mai 2024`,
-/// `17 May 2024`, `May 17th, 2024`, `2024-05-17`, `2024/05/17`, or
-/// `05/17/2024` when the order is unambiguous.
+/// `17 May 2024`, `May 17th, 2024`, `2024-05-17`, `2024/05/17`,
+/// `2024年5月17日`, or `05/17/2024` when the order is unambiguous.
 pub(crate) fn printed(text: &str) -> Option<NaiveDate> {
     let tokens = tokens(text);
     (0..tokens.len()).find_map(|at| printed_at(&tokens[at..]))
@@ -1134,6 +1295,16 @@ fn printed_at(tokens: &[Token]) -> Option<NaiveDate> {
             Number(day, 1..=2),
             ..,
         ] if a == b && matches!(a, '-' | '/' | '.') => valid_day(*year, *month, *day),
+        [
+            Number(year, 4),
+            Word(year_unit),
+            Number(month, 1..=2),
+            Word(month_unit),
+            Number(day, 1..=2),
+            ..,
+        ] if CJK_DATE_UNITS.contains(&(year_unit.as_str(), month_unit.as_str())) => {
+            valid_day(*year, *month, *day)
+        }
         [
             Number(day, 1..=2),
             Separator('.'),
@@ -1358,6 +1529,17 @@ mod tests {
             <div class="sidebar-widget"><span class="date">1 January 2026</span></div></div></body>"#
         );
         assert_eq!(day(&layout, NO_URL).as_deref(), Some("2026-03-02"));
+        // The page's inline scripts are not text the layout is weighed against.
+        let slider = format!(
+            "<script>var slider = {{ {} }};</script>",
+            "speed: 400, ".repeat(400)
+        );
+        let layout_beside_scripts = format!(
+            r#"<body>{slider}<div class="mainwrap single sidebar"><h2>Dam opens</h2>
+            <div class="post-meta"><a class="post-meta-time" href="/2026/03/02/">02.03.2026</a> by Ann Lee</div>
+            <p>{story}</p></div>{slider}</body>"#
+        );
+        assert_eq!(day(&layout_beside_scripts, NO_URL).as_deref(), Some("2026-03-02"));
         let sidebar_only = format!(
             r#"<body><h1>Dam opens</h1><p>{story}</p><div class="right-sidebar"><span class="date">1 January 2026</span></div></body>"#
         );
@@ -1404,6 +1586,10 @@ mod tests {
             Some("2026-03-02")
         );
         assert_eq!(
+            day("<p>Text.</p>", "https://news.example/local/2026-03/02/c_1137.htm").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
             day("<p>Text.</p>", "https://news.example/2026/03/dam-opens/"),
             None
         );
@@ -1422,6 +1608,13 @@ mod tests {
             ("2026/03/02", "2026-03-02"),
             ("13/03/2026", "2026-03-13"),
             ("13-03-2026 10:29", "2026-03-13"),
+            ("2 марта 2026, 13:43", "2026-03-02"),
+            ("2 березня 2026 р.", "2026-03-02"),
+            ("2 marca 2026", "2026-03-02"),
+            ("2 Mart 2026 Pazartesi", "2026-03-02"),
+            ("الاثنين، 02 مارس 2026 - 10:15 ص", "2026-03-02"),
+            ("2026年3月2日", "2026-03-02"),
+            ("2026년 3월 2일", "2026-03-02"),
         ] {
             let page = format!(r#"<div class="entry-meta"><span class="date">{printed}</span></div>"#);
             assert_eq!(day(&page, NO_URL).as_deref(), Some(expected), "{printed}");
