@@ -509,6 +509,7 @@ pub(crate) fn read(
         .as_deref()
         .and_then(parse_machine)
         .or_else(|| first_meta(metas, PUBLISHED_META))
+        .or_else(|| prefixed_meta(metas, PUBLISHED_META))
         .or_else(|| itemprop(doc, furniture, "datePublished"))
         .or_else(|| json_ld.page_published.as_deref().and_then(parse_machine))
         .or_else(|| time_element(doc, furniture))
@@ -541,7 +542,8 @@ pub(crate) fn read(
         .and_then(parse_machine)
         .or_else(|| first_meta(metas, MODIFIED_META))
         .or_else(|| itemprop(doc, furniture, "dateModified"))
-        .or_else(|| json_ld.page_modified.as_deref().and_then(parse_machine));
+        .or_else(|| json_ld.page_modified.as_deref().and_then(parse_machine))
+        .or_else(|| update_time_element(doc, furniture));
     PageDates { published, updated }
 }
 
@@ -596,6 +598,25 @@ fn first_meta(metas: &MetaTags, keys: &[&str]) -> Option<PageDate> {
     keys.iter().find_map(|key| metas.all(key).find_map(parse_machine))
 }
 
+/// Keys of the meta tables too plain to be read behind a vendor's prefix
+/// (`event-date`, `expiry-date`).
+const UNPREFIXED_META: &[&str] = &["date", "published"];
+
+/// The first date of a tag named by one of `keys` behind a vendor's prefix
+/// and a `:`, `-`, `_` or `.` (`w-published-date`, `bt:pubdate`).
+fn prefixed_meta(metas: &MetaTags, keys: &[&str]) -> Option<PageDate> {
+    metas.iter().find_map(|(name, content)| {
+        keys.iter()
+            .filter(|key| !UNPREFIXED_META.contains(key))
+            .any(|key| {
+                name.strip_suffix(key)
+                    .is_some_and(|prefix| prefix.ends_with([':', '-', '_', '.']))
+            })
+            .then(|| parse_machine(content))
+            .flatten()
+    })
+}
+
 /// Words of the `itemprop` or `itemtype` of a microdata item nested in the
 /// page's own that is another's words: a comment, an answer to a question,
 /// a review (`itemprop="suggestedAnswer"`, `itemtype=".../Comment"`).
@@ -633,6 +654,22 @@ pub(crate) fn in_nested_item(node: &NodeRef) -> bool {
         })
 }
 
+/// Whether a `<time>` gives the last change: its class names one
+/// (`updated`), or an update label stands before it (`Last updated <time>`).
+fn is_update_time(node: &NodeRef) -> bool {
+    names_any(node, UPDATE_WORDS) || update_label_before(&tokens(&words_before(node)))
+}
+
+/// The `datetime` of the first `<time>` of the article that gives the last
+/// change.
+fn update_time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
+    doc.select("time[datetime]")
+        .nodes()
+        .iter()
+        .filter(|node| !furniture.holds(node) && is_update_time(node))
+        .find_map(|node| node.attr("datetime").and_then(|value| parse_machine(&value)))
+}
+
 /// A `<time>` of the article: one in the headline's header (the block
 /// [`HEADER_LEVELS`] above the first `<h1>`, inside the `<body>`) first, then any other; among
 /// each, one marked as the publication (`pubdate`, a class naming it) first,
@@ -644,7 +681,7 @@ fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
     let candidates: Vec<&NodeRef> = times
         .nodes()
         .iter()
-        .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
+        .filter(|node| !furniture.holds(node) && !is_update_time(node))
         .collect();
     let headings = doc.select_single("h1");
     let header = headings.nodes().first().and_then(|heading| {
@@ -1331,13 +1368,14 @@ fn printed_at(tokens: &[Token]) -> Option<NaiveDate> {
         }
         [Number(day, 1..=2), rest @ ..] => {
             let rest = rest.strip_prefix(&[Separator('.')]).unwrap_or(rest);
-            let rest = rest.strip_prefix(&[Word("de".into())]).unwrap_or(rest);
+            let rest = skip_words(rest, ORDINAL_SUFFIXES);
+            let rest = skip_words(rest, MONTH_LINKS);
             let [Word(name), rest @ ..] = rest else {
                 return None;
             };
             let month = month(name)?;
             let rest = skip_separators(rest);
-            let rest = rest.strip_prefix(&[Word("de".into())]).unwrap_or(rest);
+            let rest = skip_words(rest, MONTH_LINKS);
             match rest {
                 [Number(year, 4), ..] => valid_day(*year, month, *day),
                 _ => None,
@@ -1349,16 +1387,28 @@ fn printed_at(tokens: &[Token]) -> Option<NaiveDate> {
             let [Number(day, 1..=2), rest @ ..] = rest else {
                 return None;
             };
-            let rest = match rest {
-                [Word(suffix), rest @ ..] if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") => rest,
-                _ => rest,
-            };
+            let rest = skip_words(rest, ORDINAL_SUFFIXES);
             match skip_separators(rest) {
                 [Number(year, 4), ..] => valid_day(*year, month, *day),
                 _ => None,
             }
         }
         _ => None,
+    }
+}
+
+/// The English ordinal endings of a day (`2nd`, `30th`).
+const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+/// The words that may link a day, its month and its year (`30th of March`,
+/// `2 de marzo de 2026`).
+const MONTH_LINKS: &[&str] = &["of", "de"];
+
+/// `tokens` without the one word of `words` at its start.
+fn skip_words<'t>(tokens: &'t [Token], words: &[&str]) -> &'t [Token] {
+    match tokens {
+        [Token::Word(word), rest @ ..] if words.contains(&word.as_str()) => rest,
+        _ => tokens,
     }
 }
 
@@ -1565,6 +1615,36 @@ mod tests {
     }
 
     #[test]
+    fn a_publication_tag_behind_a_vendor_s_prefix_is_read_but_not_a_plain_date() {
+        let page = r#"<head><meta name="w-published-date" content="2026-03-02T06:03:43Z">
+            </head><body><p>The dam held.</p></body>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+        let event = r#"<head><meta name="event-date" content="2026-03-02">
+            </head><body><p>The dam held.</p></body>"#;
+        assert_eq!(day(event, NO_URL), None);
+    }
+
+    #[test]
+    fn a_time_after_an_update_label_is_the_last_change_not_the_publication() {
+        let page = r#"<h1>Dam opens</h1><div class="byline">By Ann Lee ·
+            Updated <time datetime="2026-03-05">5 March 2026</time></div><p>The dam held.</p>
+            <p class="story-date">2 March 2026</p>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+        let updated = |html: &str| {
+            let doc = Document::from(html);
+            let json_ld = super::super::json_ld::read(&doc);
+            read(&doc, &Furniture::new(&doc), &MetaTags::read(&doc), &json_ld, None).updated
+        };
+        assert_eq!(
+            updated(page).map(|date| date.day().to_string()).as_deref(),
+            Some("2026-03-05")
+        );
+        let published = page.replace("Updated", "Published");
+        assert_eq!(day(&published, NO_URL).as_deref(), Some("2026-03-05"));
+        assert_eq!(updated(&published), None);
+    }
+
+    #[test]
     fn an_update_time_is_not_the_publication() {
         let page = r#"<time class="updated" datetime="2026-03-05">5 March</time>
             <time class="entry-date published" datetime="2026-03-02">2 March</time>"#;
@@ -1615,6 +1695,8 @@ mod tests {
             ("الاثنين، 02 مارس 2026 - 10:15 ص", "2026-03-02"),
             ("2026年3月2日", "2026-03-02"),
             ("2026년 3월 2일", "2026-03-02"),
+            ("2nd March 2026, 16:26", "2026-03-02"),
+            ("2nd of March 2026", "2026-03-02"),
         ] {
             let page = format!(r#"<div class="entry-meta"><span class="date">{printed}</span></div>"#);
             assert_eq!(day(&page, NO_URL).as_deref(), Some(expected), "{printed}");

@@ -285,6 +285,13 @@ impl MetaTags {
             .filter(move |(name, _)| name == key)
             .map(|(_, content)| content.as_str())
     }
+
+    /// Every tag's name (lower case) and content, in page order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .map(|(name, content)| (name.as_str(), content.as_str()))
+    }
 }
 
 /// The text of the first element matching `selector`, if not empty.
