@@ -3,14 +3,15 @@
 //! The cascade, most trusted first (the first source giving a date wins):
 //! 1. JSON-LD `datePublished` of an article node (`json_ld`);
 //! 2. the publication meta tags of [`PUBLISHED_META`] (Open Graph,
-//!    `itemprop`, Dublin Core, Parse.ly, Sailthru, …);
+//!    `itemprop`, Dublin Core, Parse.ly, Sailthru, …), then one of them
+//!    behind a vendor's prefix (`w-published-date`);
 //! 3. any element marked `itemprop="datePublished"` (`content`,
 //!    `datetime` or its text);
 //! 4. JSON-LD `datePublished` of the page node;
 //! 5. a `<time>` (one marked as the publication first): its `datetime`,
 //!    else the day it prints; and the hAtom `.published[title]`;
 //! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`,
-//!    `/20240517/`);
+//!    `/20240517/`, `/2024-05/17/`);
 //! 7. a day printed after a publication label of the marker tables
 //!    (`Published on`, `Datum:`, `Veröffentlicht am`, `Publié le`), in the
 //!    label's text or just after it ([`LABEL_WINDOW_CHARS`]);
@@ -24,6 +25,12 @@
 //! steps 5 and 7–9 pass over it, and only when none of them finds a
 //! publication does it date the article (10.: steps 8 and 9 again, taking
 //! it), as a page that says no more than when it was last updated is read.
+//! Last (11.), a day in the path of the picture shared with the page
+//! (`og:image`).
+//!
+//! Days are printed in the month names of the twelve marker languages, as
+//! numbers (`17.05.2024`, `2024/05/17`), or the Chinese, Japanese and Korean
+//! way (`2024年5月17日`).
 //!
 //! A publication given in UTC takes the page's own offset when the page also
 //! prints the same instant in its local time (`in_page_time`), so the day
@@ -32,7 +39,8 @@
 //! Elements inside comments, related-article teasers, sidebars and footers
 //! ([`EXCLUDED_ANCESTOR_WORDS`], [`FURNITURE_WORDS`]) are never read, and only a full day counts,
 //! so a copyright year is never a date. The last change comes from JSON-LD
-//! `dateModified` and the tags of [`MODIFIED_META`].
+//! `dateModified`, the tags of [`MODIFIED_META`], and a `<time>` named or
+//! labelled as an update (`Last updated <time datetime>`).
 //!
 //! Reads: the parsed page, its meta tags, its JSON-LD and its URL. Writes
 //! nothing: [`read`] returns the dates for the `page` stage.
@@ -535,6 +543,7 @@ pub(crate) fn read(
                 .day_beside_headline(doc, Printed::AnyDay)
                 .map(PageDate::Day)
         })
+        .or_else(|| day_in_image_path(metas).map(PageDate::Day))
         .map(|date| in_page_time(date, doc, metas));
     let updated = json_ld
         .modified
@@ -652,6 +661,22 @@ pub(crate) fn in_nested_item(node: &NodeRef) -> bool {
                 .iter()
                 .any(|word| property.contains(word) || kind.ends_with(word))
         })
+}
+
+/// Meta tags naming the picture shared with the page.
+const SHARED_IMAGE_META: &[&str] = &["og:image", "twitter:image"];
+
+/// A full day in the path of the picture shared with the page: a newsroom's
+/// CMS files a story's pictures under the day it went out
+/// (`/files/2016/05/04/cover.png`).
+fn day_in_image_path(metas: &MetaTags) -> Option<NaiveDate> {
+    SHARED_IMAGE_META.iter().find_map(|key| {
+        metas.all(key).find_map(|image| {
+            url::Url::parse(image)
+                .ok()
+                .and_then(|url| day_in_path(url.path()))
+        })
+    })
 }
 
 /// Whether a `<time>` gives the last change: its class names one
@@ -1612,6 +1637,17 @@ mod tests {
             <article><header><h1><span>Dam opens</span></h1><div class="node-meta">
             <time datetime="2026-03-02">2 March</time> by Ann Lee</div></header><p>The dam held.</p></article>"#;
         assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_day_in_the_shared_picture_s_path_dates_a_page_that_gives_no_other() {
+        let page = r#"<head><meta property="og:image" content="https://cdn.news.example/files/2026/03/02/dam.jpg">
+            </head><body><h1>Dam opens</h1><p>The dam held.</p></body>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+        let month_only = page.replace("2026/03/02", "2026/03");
+        assert_eq!(day(&month_only, NO_URL), None);
+        let printed = page.replace("<p>The", r#"<p class="date">5 March 2026</p><p>The"#);
+        assert_eq!(day(&printed, NO_URL).as_deref(), Some("2026-03-05"));
     }
 
     #[test]
