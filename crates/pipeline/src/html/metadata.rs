@@ -199,7 +199,7 @@ fn headline(
         .select("h1")
         .nodes()
         .iter()
-        .map(|node| collapse_spaces(&node.text()))
+        .map(heading_text)
         .filter(|text| !text.is_empty())
         .take(MAX_HEADINGS)
         .collect();
@@ -506,6 +506,20 @@ fn labelled_author(metas: &MetaTags) -> Option<&str> {
 const LABELLED_META_PAIRS: usize = 4;
 
 /// Runs of whitespace as one space, trimmed.
+/// A heading's text as a reader sees it: a line break set in it
+/// (`News Product<br>Management`) parts two words.
+fn heading_text(heading: &NodeRef) -> String {
+    let mut text = String::new();
+    for part in heading.descendants_it() {
+        if part.is_text() {
+            text.push_str(&part.text());
+        } else if part.node_name().as_deref() == Some("br") {
+            text.push(' ');
+        }
+    }
+    collapse_spaces(&text)
+}
+
 pub(crate) fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -784,6 +798,15 @@ mod tests {
             "https://a.example/",
         );
         assert_eq!(login.byline.as_deref(), Some("Cy Diaz"));
+    }
+
+    #[test]
+    fn a_line_break_in_the_headline_parts_two_words() {
+        let page = read_page(
+            "<h1>Dam opens on<span><br>the Lune</span></h1><p>Body.</p>",
+            "https://a.example/",
+        );
+        assert_eq!(page.title, "Dam opens on the Lune");
     }
 
     #[test]
