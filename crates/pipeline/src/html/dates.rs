@@ -147,8 +147,8 @@ const FURNITURE_PREFIXES: &[&str] = &["widget"];
 const LAYOUT_SHARE: f64 = 0.5;
 
 /// Words in an element's class or id that mark it as the update, not the
-/// publication.
-const UPDATE_WORDS: &[&str] = &["update", "modified", "edited"];
+/// publication (Drupal names its last-change field `field--name-changed`).
+const UPDATE_WORDS: &[&str] = &["update", "modified", "edited", "changed"];
 
 /// Words in an element's class (in any case: `itemPostDate`,
 /// `documentPublished`) that name a date, where a printed day is looked for.
@@ -679,10 +679,14 @@ fn day_in_image_path(metas: &MetaTags) -> Option<NaiveDate> {
     })
 }
 
-/// Whether a `<time>` gives the last change: its class names one
-/// (`updated`), or an update label stands before it (`Last updated <time>`).
+/// Whether a `<time>` gives the last change: its class or its parent's
+/// names one (`updated`, `<div class="field--name-changed"><time>`), or an
+/// update label stands before it (`Last updated <time>`).
 fn is_update_time(node: &NodeRef) -> bool {
-    names_any(node, UPDATE_WORDS) || update_label_before(&tokens(&words_before(node)))
+    std::iter::once(*node)
+        .chain(node.parent())
+        .any(|element| names_any(&element, UPDATE_WORDS))
+        || update_label_before(&tokens(&words_before(node)))
 }
 
 /// The `datetime` of the first `<time>` of the article that gives the last
@@ -1685,6 +1689,10 @@ mod tests {
         let page = r#"<time class="updated" datetime="2026-03-05">5 March</time>
             <time class="entry-date published" datetime="2026-03-02">2 March</time>"#;
         assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+        let drupal = r#"<h1>Dam opens</h1><div class="field field--name-changed">
+            <time datetime="2026-03-05T10:00:00Z">5 March</time></div><p>The dam held.</p>
+            <span class="date">2 March 2026</span>"#;
+        assert_eq!(day(drupal, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]
