@@ -38,7 +38,7 @@
 use std::collections::HashSet;
 
 use dom_query::{Document, NodeRef};
-use dom_smoothie::ParsePolicy;
+use dom_smoothie::{Article, ParsePolicy};
 
 use super::blocks;
 use crate::{
@@ -383,7 +383,7 @@ fn readability(doc: Document, base: Option<&url::Url>, reparse: &impl Fn() -> Do
     };
     let enough = config().char_threshold;
     let mut doc = Some(doc);
-    let mut best: Option<(Vec<Block>, usize)> = None;
+    let mut best: Option<(Article, usize)> = None;
     for policy in READABILITY_POLICIES {
         let page = doc.take().unwrap_or_else(reparse);
         let Ok(mut readability) =
@@ -400,17 +400,16 @@ fn readability(doc: Document, base: Option<&url::Url>, reparse: &impl Fn() -> Do
             .nodes()
             .first()
             .map_or(0, NodeRef::normalized_char_count);
-        drop(readability);
-        let content = Document::fragment(article.content);
-        let blocks = blocks::collect(&content.root(), Origin::Text, base);
         if found >= enough {
-            return blocks;
+            best = Some((article, found));
+            break;
         }
         if best.as_ref().is_none_or(|(_, longest)| found > *longest) {
-            best = Some((blocks, found));
+            best = Some((article, found));
         }
     }
-    best.map(|(blocks, _)| blocks).unwrap_or_default()
+    best.map(|(article, _)| blocks::collect(&Document::fragment(article.content).root(), Origin::Text, base))
+        .unwrap_or_default()
 }
 
 /// The characters of the blocks' text.
