@@ -38,6 +38,7 @@
 use std::collections::HashSet;
 
 use dom_query::{Document, NodeRef};
+use dom_smoothie::{Article, ParsePolicy};
 
 use super::blocks;
 use crate::{
@@ -171,12 +172,12 @@ const POST_WORDS: &[&str] = &["comments", "comment", "respond", "author", "meta"
 /// The blocks of the page's main content, for a page of kind `kind`.
 /// `reparse` gives the page again, as `doc` came, for the rare article
 /// where Readability (which takes the page apart) finds too little: parsing
-/// twice then costs less than copying every article's tree beforehand.
+/// again then costs less than copying every article's tree beforehand.
 pub(crate) fn extract(
     doc: Document,
     kind: PageType,
     base: Option<&url::Url>,
-    reparse: impl FnOnce() -> Document,
+    reparse: impl Fn() -> Document,
 ) -> Vec<Block> {
     if matches!(kind, PageType::Article | PageType::Unspecified) {
         if let Some((node, index)) = container(&doc, &CONTENT_SELECTORS[..MARKED_BODY_SELECTORS]) {
@@ -191,7 +192,7 @@ pub(crate) fn extract(
         let region = container(&doc, &CONTENT_SELECTORS[..NAMED_REGION_SELECTORS])
             .map(|(node, _)| pruned(&node, kind, base))
             .unwrap_or_default();
-        let readable = readability(doc, base);
+        let readable = readability(doc, base, &reparse);
         if chars(&readable) >= SETTINGS.min_content_chars {
             #[allow(clippy::cast_precision_loss)]
             let share = chars(&readable) as f64 / chars(&region).max(1) as f64;
@@ -356,22 +357,65 @@ fn filtered(blocks: Vec<Block>, keep_links: bool) -> Vec<Block> {
         .collect()
 }
 
+/// Readability's policies, strictest first, in the order
+/// `Readability::parse` tries them.
+const READABILITY_POLICIES: [ParsePolicy; 4] = [
+    ParsePolicy::Strict,
+    ParsePolicy::Moderate,
+    ParsePolicy::Clean,
+    ParsePolicy::Raw,
+];
+
+/// The element Readability leaves its choice in.
+const READABILITY_CHOICE: &str = "#readability-page-1";
+
 /// The content `dom_smoothie` (Readability) chooses, none when it finds
-/// none.
-fn readability(doc: Document, base: Option<&url::Url>) -> Vec<Block> {
-    let config = dom_smoothie::Config {
+/// none. As `Readability::parse`: the first policy whose choice keeps
+/// `char_threshold` characters, else the longest choice. But `parse` copies
+/// the whole tree before its first attempt and keeps the best attempt's
+/// tree, the peak of the pipeline's memory, while the first policy is enough
+/// on most articles; so the first runs on `doc` itself, and only when it
+/// finds too little is the page parsed again (`reparse`), once, for copies
+/// the later policies run on (the last on the page itself).
+fn readability(doc: Document, base: Option<&url::Url>, reparse: &impl Fn() -> Document) -> Vec<Block> {
+    let config = || dom_smoothie::Config {
         max_elements_to_parse: 0,
         ..dom_smoothie::Config::default()
     };
-    let article = dom_smoothie::Readability::with_document(doc, base.map(url::Url::as_str), Some(config))
-        .and_then(|mut readability| readability.parse());
-    match article {
-        Ok(article) => {
-            let content = Document::fragment(article.content);
-            blocks::collect(&content.root(), Origin::Text, base)
+    let enough = config().char_threshold;
+    let mut doc = Some(doc);
+    let mut pristine: Option<Document> = None;
+    let mut best: Option<(Article, usize)> = None;
+    for (attempt, policy) in READABILITY_POLICIES.into_iter().enumerate() {
+        let page = match doc.take() {
+            Some(page) => page,
+            None if attempt + 1 == READABILITY_POLICIES.len() => pristine.take().unwrap_or_else(reparse),
+            None => pristine.get_or_insert_with(reparse).clone(),
+        };
+        let Ok(mut readability) =
+            dom_smoothie::Readability::with_document(page, base.map(url::Url::as_str), Some(config()))
+        else {
+            return Vec::new();
+        };
+        let Ok(article) = readability.parse_with_policy(policy) else {
+            continue;
+        };
+        let found = readability
+            .doc
+            .select_single(READABILITY_CHOICE)
+            .nodes()
+            .first()
+            .map_or(0, NodeRef::normalized_char_count);
+        if found >= enough {
+            best = Some((article, found));
+            break;
         }
-        Err(_) => Vec::new(),
+        if best.as_ref().is_none_or(|(_, longest)| found > *longest) {
+            best = Some((article, found));
+        }
     }
+    best.map(|(article, _)| blocks::collect(&Document::fragment(article.content).root(), Origin::Text, base))
+        .unwrap_or_default()
 }
 
 /// The characters of the blocks' text.
