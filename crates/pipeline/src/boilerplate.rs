@@ -1,8 +1,9 @@
 //! Boilerplate. Marks the blocks that are CMS and share-widget
 //! furniture (`Share this:`, `Like Loading…`, `%d bloggers like this:`, a bar
 //! of social network names) as removed, with their kind, for
-//! `Article::removed`, and lines that only say when the story was published
-//! or updated. Empty headings are left to the "See also" stage, which knows
+//! `Article::removed`, lines that only say when the story was published
+//! or updated, and a line that is nothing but the page's own address (a
+//! print header or a share box prints it; a story never does). Empty headings are left to the "See also" stage, which knows
 //! whether anything stands under them.
 //!
 //! Reads: body blocks. Writes: `Role::Removed` with the kinds `share_widget`,
@@ -13,6 +14,7 @@ use std::sync::LazyLock;
 
 use crate::{
     article::RemovedKind,
+    canonical_url,
     document::{Document, Role},
     markers::{
         self, BOILERPLATE_LINES, BOILERPLATE_PREFIXES, KeyStart, SOCIAL_NETWORKS, line_key, line_key_start,
@@ -21,13 +23,26 @@ use crate::{
 
 /// Marks boilerplate blocks as removed.
 pub(crate) fn apply(doc: &mut Document) {
+    let own_address = doc.article.url.as_str();
     for block in doc.blocks.iter_mut().filter(|block| block.is_body()) {
         if let Some(kind) = boilerplate_kind(&block.text) {
             block.role = Role::Removed(kind);
         } else if is_timestamp_line(&block.text) {
             block.role = Role::Removed(RemovedKind::Timestamp);
+        } else if is_own_address(&block.text, own_address) {
+            block.role = Role::Removed(RemovedKind::CmsWidget);
         }
     }
+}
+
+/// Whether `text` is nothing but `own_address`, the page's URL in canonical
+/// form, as a print header prints it above the story.
+fn is_own_address(text: &str, own_address: &str) -> bool {
+    let text = text.trim();
+    !own_address.is_empty()
+        && text.starts_with("http")
+        && !text.contains(char::is_whitespace)
+        && canonical_url::canonicalize(text).is_ok_and(|address| address == own_address)
 }
 
 /// The longest key of both boilerplate tables and the longest network name:
@@ -132,6 +147,28 @@ mod tests {
                 Role::Removed(RemovedKind::SocialLinks),
                 Role::Removed(RemovedKind::LikesWidget),
                 Role::Removed(RemovedKind::LikesWidget),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_the_page_s_own_address_is_removed_and_other_addresses_stay() {
+        let mut doc = Document::from_texts(&[
+            "https://harbour.example/news/wall-rebuilt-1234.php",
+            "The board met on Thursday.",
+            "https://harbour.example/tide-tables",
+            "Read it at https://harbour.example/news/wall-rebuilt-1234.php",
+        ]);
+        doc.article.url = "https://harbour.example/news/wall-rebuilt-1234.php".to_owned();
+        apply(&mut doc);
+        let roles: Vec<Role> = doc.blocks.iter().map(|block| block.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Removed(RemovedKind::CmsWidget),
+                Role::Body,
+                Role::Body,
+                Role::Body
             ]
         );
     }
