@@ -174,6 +174,24 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_up_disclaimer_and_gallery_and_print_buttons_are_removed() {
+        assert_eq!(
+            roles(&[
+                "Print this page",
+                "By signing up, you agree to our Terms of Use and Privacy Policy.",
+                "By signing up, the council agreed to a ten-year lease.",
+                "Back to Gallery",
+            ]),
+            [
+                Role::Removed(RemovedKind::CmsWidget),
+                Role::Removed(RemovedKind::CmsWidget),
+                Role::Body,
+                Role::Removed(RemovedKind::CmsWidget),
+            ]
+        );
+    }
+
+    #[test]
     fn a_sentence_that_mentions_a_widget_word_stays() {
         assert_eq!(roles(&["Share prices rose on Twitter news."]), [Role::Body]);
     }

@@ -66,6 +66,9 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Forgot password?", CommentForm),
         ("Login to comment", CommentForm),
         ("Be the first to comment", CommentForm),
+        ("Back to Gallery", CmsWidget),
+        ("Print this page", CmsWidget),
+        ("Print this article", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Click to share on", ShareWidget),
@@ -88,6 +91,9 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Required fields are marked", CommentForm),
         ("Already have an account? Log in", CommentForm),
         ("Already have an account? Sign in", CommentForm),
+        ("By signing up, you agree to", CmsWidget),
+        ("By subscribing, you agree to", CmsWidget),
+        ("There was a problem subscribing you", CmsWidget),
     ],
     timestamp_labels: &[
         "Published",
