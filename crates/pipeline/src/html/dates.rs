@@ -25,8 +25,9 @@
 //! steps 5 and 7–9 pass over it, and only when none of them finds a
 //! publication does it date the article (10.: steps 8 and 9 again, taking
 //! it), as a page that says no more than when it was last updated is read.
-//! Last (11.), a day in the path of the picture shared with the page
-//! (`og:image`).
+//! Then (11.) a dateline: a day opening one of the page's first paragraphs,
+//! after a place or not (`BERLIN, 27. Januar 2022 – …`); last (12.), a day in
+//! the path of the picture shared with the page (`og:image`).
 //!
 //! Days are printed in the month names of the twelve marker languages, as
 //! numbers (`17.05.2024`, `2024/05/17`), or the Chinese, Japanese and Korean
@@ -543,6 +544,7 @@ pub(crate) fn read(
                 .day_beside_headline(doc, Printed::AnyDay)
                 .map(PageDate::Day)
         })
+        .or_else(|| dateline(doc, furniture).map(PageDate::Day))
         .or_else(|| day_in_image_path(metas).map(PageDate::Day))
         .map(|date| in_page_time(date, doc, metas));
     let updated = json_ld
@@ -660,6 +662,49 @@ pub(crate) fn in_nested_item(node: &NodeRef) -> bool {
             NESTED_ITEM_WORDS
                 .iter()
                 .any(|word| property.contains(word) || kind.ends_with(word))
+        })
+}
+
+/// How many of the page's first paragraphs are read for a dateline.
+const DATELINE_PARAGRAPHS: usize = 3;
+
+/// A dateline opens a paragraph of at least this many characters: a story's
+/// first, not a line that only prints a day.
+const MIN_DATELINE_PARAGRAPH_CHARS: usize = 80;
+
+/// How many words a dateline's place may have before its day (`BERLIN, 27.
+/// Januar 2022 –`, `New York City, May 4, 2024 —`).
+const MAX_DATELINE_PLACE_WORDS: usize = 3;
+
+/// The day a story's dateline prints: one of the page's first paragraphs
+/// (not in furniture) opens with a day, after a place and a comma or
+/// directly (`27.1.2022 – Bei der Erinnerung …`), as press releases and
+/// wire copy open.
+fn dateline(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
+    doc.select("p")
+        .nodes()
+        .iter()
+        .filter(|paragraph| !furniture.holds(paragraph))
+        .filter_map(|paragraph| {
+            let text = paragraph.text();
+            let text = text.trim();
+            (text.chars().count() >= MIN_DATELINE_PARAGRAPH_CHARS).then(|| text.to_owned())
+        })
+        .take(DATELINE_PARAGRAPHS)
+        .find_map(|text| {
+            let opening: String = text.chars().take(LABEL_WINDOW_CHARS).collect();
+            let tokens = tokens(&opening);
+            let place = tokens
+                .iter()
+                .take(MAX_DATELINE_PLACE_WORDS + 1)
+                .position(|token| *token == Token::Separator(','))
+                .filter(|&comma| {
+                    tokens[..comma]
+                        .iter()
+                        .all(|token| matches!(token, Token::Word(_)))
+                })
+                .map_or(0, |comma| comma + 1);
+            printed_at(&tokens[place..])
         })
 }
 
@@ -1641,6 +1686,22 @@ mod tests {
             <article><header><h1><span>Dam opens</span></h1><div class="node-meta">
             <time datetime="2026-03-02">2 March</time> by Ann Lee</div></header><p>The dam held.</p></article>"#;
         assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_dateline_opening_one_of_the_first_paragraphs_dates_the_story() {
+        let story = "the harbour board agreed to rebuild the north wall before the winter storms.";
+        for (opening, expected) in [
+            ("LANCASTER, 2 March 2026 – On Thursday", Some("2026-03-02")),
+            ("2.3.2026 - On Thursday", Some("2026-03-02")),
+            ("The board, which met on 2 March 2026,", None),
+        ] {
+            let page =
+                format!("<div><h2>Dam opens</h2></div><div><p>By Ann Lee</p><p>{opening} {story}</p></div>");
+            assert_eq!(day(&page, NO_URL).as_deref(), expected, "{opening}");
+        }
+        let day_alone = "<div><h2>Dam opens</h2></div><div><p>2 March 2026</p><p>The dam held.</p></div>";
+        assert_eq!(day(day_alone, NO_URL), None);
     }
 
     #[test]
