@@ -513,6 +513,9 @@ pub(crate) fn read(
     page_url: Option<&url::Url>,
 ) -> PageDates {
     let printed = PrintedDays::default();
+    // The page's `<time>` elements, found once for the steps reading them.
+    let all_times = std::cell::OnceCell::new();
+    let times = || -> &[NodeRef] { all_times.get_or_init(|| doc.select("time").nodes().to_vec()) };
     let published = json_ld
         .published
         .as_deref()
@@ -521,7 +524,7 @@ pub(crate) fn read(
         .or_else(|| prefixed_meta(metas, PUBLISHED_META))
         .or_else(|| itemprop(doc, furniture, "datePublished"))
         .or_else(|| json_ld.page_published.as_deref().and_then(parse_machine))
-        .or_else(|| time_element(doc, furniture))
+        .or_else(|| time_element(doc, times(), furniture))
         .or_else(|| {
             page_url
                 .and_then(|url| day_in_path(url.path()))
@@ -546,7 +549,7 @@ pub(crate) fn read(
         })
         .or_else(|| dateline(doc, furniture).map(PageDate::Day))
         .or_else(|| day_in_image_path(metas).map(PageDate::Day))
-        .map(|date| in_page_time(date, doc, metas));
+        .map(|date| in_page_time(date, times(), metas));
     let updated = json_ld
         .modified
         .as_deref()
@@ -554,7 +557,7 @@ pub(crate) fn read(
         .or_else(|| first_meta(metas, MODIFIED_META))
         .or_else(|| itemprop(doc, furniture, "dateModified"))
         .or_else(|| json_ld.page_modified.as_deref().and_then(parse_machine))
-        .or_else(|| update_time_element(doc, furniture));
+        .or_else(|| update_time_element(times(), furniture));
     PageDates { published, updated }
 }
 
@@ -563,16 +566,14 @@ pub(crate) fn read(
 /// offset, or as a local time a whole number of quarter hours away: a page
 /// giving `2023-11-09T01:49:09Z` and `<time datetime="2023-11-08 17:49:09">`
 /// published on the 8th, at UTC−8.
-fn in_page_time(date: PageDate, doc: &Document, metas: &MetaTags) -> PageDate {
+fn in_page_time(date: PageDate, times: &[NodeRef], metas: &MetaTags) -> PageDate {
     let PageDate::Instant(at) = date else {
         return date;
     };
     if at.offset().local_minus_utc() != 0 {
         return date;
     }
-    let times = doc.select("time[datetime]");
     let printed = times
-        .nodes()
         .iter()
         .filter_map(|node| node.attr("datetime"))
         .filter_map(|value| parse_machine(&value))
@@ -736,11 +737,10 @@ fn is_update_time(node: &NodeRef) -> bool {
 
 /// The `datetime` of the first `<time>` of the article that gives the last
 /// change.
-fn update_time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
-    doc.select("time[datetime]")
-        .nodes()
+fn update_time_element(times: &[NodeRef], furniture: &Furniture) -> Option<PageDate> {
+    times
         .iter()
-        .filter(|node| !furniture.holds(node) && is_update_time(node))
+        .filter(|node| node.has_attr("datetime") && !furniture.holds(node) && is_update_time(node))
         .find_map(|node| node.attr("datetime").and_then(|value| parse_machine(&value)))
 }
 
@@ -750,10 +750,8 @@ fn update_time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate
 /// else the first one that is not an update. Its `datetime`, else the day it
 /// prints (a `datetime` such as `01-11-2023` says nothing plain); then the
 /// hAtom `.published[title]`.
-fn time_element(doc: &Document, furniture: &Furniture) -> Option<PageDate> {
-    let times = doc.select("time");
+fn time_element(doc: &Document, times: &[NodeRef], furniture: &Furniture) -> Option<PageDate> {
     let candidates: Vec<&NodeRef> = times
-        .nodes()
         .iter()
         .filter(|node| !furniture.holds(node) && !is_update_time(node))
         .collect();
@@ -960,17 +958,30 @@ fn words_before(node: &NodeRef) -> String {
         };
         // The siblings before the element, read back from it only as far
         // as the label window reaches.
+        // An element longer than the window is not read (a paragraph or a
+        // post before the element holds no label of it): the words before
+        // stop there.
         let mut before = String::new();
         let mut siblings = child.prev_sibling();
+        let mut stopped = false;
         while let Some(sibling) = siblings {
+            let text = if sibling.is_element() {
+                spaced_text_within(&sibling, LABEL_WINDOW_CHARS)
+            } else {
+                Some(sibling.text().to_string())
+            };
+            let Some(text) = text else {
+                stopped = true;
+                break;
+            };
             before.insert(0, ' ');
-            before.insert_str(0, &sibling.text());
+            before.insert_str(0, &text);
             if before.chars().count() > LABEL_WINDOW_CHARS {
                 break;
             }
             siblings = sibling.prev_sibling();
         }
-        if before.chars().any(char::is_alphanumeric) {
+        if stopped || before.chars().any(char::is_alphanumeric) {
             let start = before
                 .char_indices()
                 .rev()
