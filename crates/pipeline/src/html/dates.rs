@@ -151,6 +151,17 @@ const LAYOUT_SHARE: f64 = 0.5;
 /// publication (Drupal names its last-change field `field--name-changed`).
 const UPDATE_WORDS: &[&str] = &["update", "modified", "edited", "changed"];
 
+/// Words in an element's class or id that mark it as the publication, even
+/// beside an update word: WordPress themes print a post never edited as
+/// `<time class="entry-date published updated">`.
+const PUBLICATION_WORDS: &[&str] = &["publish"];
+
+/// Whether an element's class or id names the last change and not the
+/// publication.
+fn names_update(node: &NodeRef) -> bool {
+    names_any(node, UPDATE_WORDS) && !names_any(node, PUBLICATION_WORDS)
+}
+
 /// Words in an element's class (in any case: `itemPostDate`,
 /// `documentPublished`) that name a date, where a printed day is looked for.
 const PRINTED_DATE_CLASS_WORDS: &[&str] = &[
@@ -731,7 +742,7 @@ fn day_in_image_path(metas: &MetaTags) -> Option<NaiveDate> {
 fn is_update_time(node: &NodeRef) -> bool {
     std::iter::once(*node)
         .chain(node.parent())
-        .any(|element| names_any(&element, UPDATE_WORDS))
+        .any(|element| names_update(&element))
         || update_label_before(&tokens(&words_before(node)))
 }
 
@@ -875,7 +886,7 @@ fn date_elements<'a>(doc: &'a Document, furniture: &Furniture) -> Vec<DateElemen
             )
         })
         .take(MAX_PRINTED_DATE_ELEMENTS)
-        .filter(|node| !furniture.holds(node) && !names_any(node, UPDATE_WORDS))
+        .filter(|node| !furniture.holds(node) && !names_update(node))
         .map(|node| DateElement {
             node,
             text: std::cell::OnceCell::new(),
@@ -1761,6 +1772,9 @@ mod tests {
         let page = r#"<time class="updated" datetime="2026-03-05">5 March</time>
             <time class="entry-date published" datetime="2026-03-02">2 March</time>"#;
         assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+        let never_edited = r#"<h1>Dam opens</h1><div class="entry-meta">
+            <time class="entry-date published updated" datetime="2026-03-02">2 March</time></div>"#;
+        assert_eq!(day(never_edited, NO_URL).as_deref(), Some("2026-03-02"));
         let drupal = r#"<h1>Dam opens</h1><div class="field field--name-changed">
             <time datetime="2026-03-05T10:00:00Z">5 March</time></div><p>The dam held.</p>
             <span class="date">2 March 2026</span>"#;
