@@ -775,34 +775,20 @@ mod tests {
         );
         let comments = "https://site.example/r/gardening/comments/abc12/my_roses_wilt/";
         assert_eq!(kind_of(&STORY.repeat(4), comments, &[], ""), PageType::Forum);
-        assert_eq!(
-            kind_of("<p>x</p>", "https://docs.example.org/guide/start", &[], ""),
-            PageType::Documentation
-        );
-        assert_eq!(
-            kind_of("<p>x</p>", "https://shop.example/collections/socks", &[], ""),
-            PageType::Collection
-        );
-        assert_eq!(
-            kind_of("<p>x</p>", "https://paper.example/news", &[], ""),
-            PageType::Listing
-        );
-        assert_eq!(
-            kind_of("<p>x</p>", "https://shop.example/product-category/mugs/", &[], ""),
-            PageType::Collection
-        );
-        assert_eq!(
-            kind_of("<p>x</p>", "https://sport.example/league/schedule", &[], ""),
-            PageType::Listing
-        );
-        assert_eq!(
-            kind_of("<p>x</p>", "https://parts.example/catalogs/fasteners/", &[], ""),
-            PageType::Listing
-        );
-        assert_eq!(
-            kind_of("<p>x</p>", "https://app.example/glossary/churn-rate", &[], ""),
-            PageType::Documentation
-        );
+        for (url, expected) in [
+            ("https://docs.example.org/guide/start", PageType::Documentation),
+            ("https://shop.example/collections/socks", PageType::Collection),
+            ("https://paper.example/news", PageType::Listing),
+            (
+                "https://shop.example/product-category/mugs/",
+                PageType::Collection,
+            ),
+            ("https://sport.example/league/schedule", PageType::Listing),
+            ("https://parts.example/catalogs/fasteners/", PageType::Listing),
+            ("https://app.example/glossary/churn-rate", PageType::Documentation),
+        ] {
+            assert_eq!(kind_of("<p>x</p>", url, &[], ""), expected, "{url}");
+        }
         let dated = "https://paper.example/2026/03/bridge-closes";
         assert_eq!(kind_of("<p>x</p>", dated, &[], ""), PageType::Article);
     }
