@@ -5,6 +5,8 @@
 //!   the page (`og:title`, JSON-LD `headline`, `<title>`, each without a
 //!   ` | Outlet` suffix: at least [`MIN_HEADLINE_AGREEMENT`] of its words in
 //!   one of them), else the first of those titles, else the first `<h1>`;
+//!   an `<h1>` that is only the site's name is passed over, and a date or
+//!   a label opening one (`Thread:`) is no part of it;
 //! - authors: JSON-LD article authors who are people, else the author meta
 //!   tags of [`AUTHOR_META`], cleaned (`authors`); the byline element is
 //!   kept as printed for `headline`;
@@ -133,10 +135,7 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
         .or_else(|| json_ld.organization_author.clone())
         .or_else(|| metas.get("og:site_name"))
         .unwrap_or_default();
-    let title = headline(doc, &metas, json_ld.headline.as_deref(), |title| {
-        without_site_suffix(title, &site_name, page_url).to_owned()
-    })
-    .unwrap_or_default();
+    let title = headline(doc, &metas, json_ld.headline.as_deref(), &site_name, page_url).unwrap_or_default();
     let og_site = metas.get("og:site_name").unwrap_or_default();
     // A personal site is named after its author: a name the metadata gives
     // as author is kept even when it is the site's, unless JSON-LD calls it
@@ -177,14 +176,18 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
 }
 
 /// The headline: the `<h1>` agreeing best with a metadata title, else the
-/// metadata's own title, else the first `<h1>`; `strip` takes the site's
-/// name off a title.
+/// metadata's own title, else the first `<h1>`, each without the site's
+/// name (`site_name`, or the host of `page_url`) as a suffix; an `<h1>`
+/// that is only the site's name (a blog's masthead) is passed over.
 fn headline(
     doc: &Document,
     metas: &MetaTags,
     json_ld_headline: Option<&str>,
-    strip: impl Fn(&str) -> String,
+    site_name: &str,
+    page_url: Option<&url::Url>,
 ) -> Option<String> {
+    let strip = |title: &str| without_site_suffix(title, site_name, page_url).to_owned();
+    let host = page_url.and_then(url::Url::host_str).unwrap_or_default();
     let titles: Vec<String> = [
         metas.get("og:title"),
         json_ld_headline.map(collapse_spaces),
@@ -205,6 +208,9 @@ fn headline(
         .collect();
     let mut best: Option<(f64, &String)> = None;
     for heading in &headings {
+        if same_name(heading, site_name) || spells_host_label(heading, host) {
+            continue;
+        }
         let score = titles
             .iter()
             .map(|title| agreement(heading, title))
@@ -505,21 +511,71 @@ fn labelled_author(metas: &MetaTags) -> Option<&str> {
 /// How many `twitter:label`/`twitter:data` pairs a page may give.
 const LABELLED_META_PAIRS: usize = 4;
 
-/// Runs of whitespace as one space, trimmed.
 /// A heading's text as a reader sees it: a line break set in it
-/// (`News Product<br>Management`) parts two words.
+/// (`News Product<br>Management`) parts two words; the date a blog sets in
+/// its post title (`<time>`) and a label opening it (a forum's `Thread:`, a
+/// thread prefix's badge) are no part of the headline.
 fn heading_text(heading: &NodeRef) -> String {
     let mut text = String::new();
-    for part in heading.descendants_it() {
-        if part.is_text() {
-            text.push_str(&part.text());
-        } else if part.node_name().as_deref() == Some("br") {
-            text.push(' ');
-        }
+    push_heading_text(heading, &mut text);
+    let text = collapse_spaces(&text);
+    if text.is_empty() {
+        collapse_spaces(&heading.text())
+    } else {
+        text
     }
-    collapse_spaces(&text)
 }
 
+/// Words that, closed by a colon, label a heading rather than open it
+/// (lower case): forum engines print `Thread:` or `Topic:` before a
+/// thread's title, preprint servers `Title:`.
+const HEADING_LABELS: &[&str] = &["thread", "topic", "title", "subject", "blog"];
+
+/// Class names of an element labelling the heading it opens (lower case):
+/// a forum's thread-prefix badge (`label label--primary`), a descriptor.
+const HEADING_LABEL_CLASSES: &[&str] = &["label", "descriptor"];
+
+/// Appends the text under `node` to `text`, as [`heading_text`] reads it.
+fn push_heading_text(node: &NodeRef, text: &mut String) {
+    for child in node.children_it(false) {
+        let opening = text.trim().is_empty();
+        if child.is_text() {
+            let part = child.text();
+            if !(opening && is_heading_label(&part)) {
+                text.push_str(&part);
+            }
+            continue;
+        }
+        match child.node_name().as_deref() {
+            Some("br") => text.push(' '),
+            Some("time" | "script" | "style") => {}
+            _ if opening && (names_heading_label(&child) || is_heading_label(&child.text())) => {}
+            _ => push_heading_text(&child, text),
+        }
+    }
+}
+
+/// Whether `text` is a heading label of [`HEADING_LABELS`] and its colon.
+fn is_heading_label(text: &str) -> bool {
+    text.trim().strip_suffix(':').is_some_and(|word| {
+        HEADING_LABELS
+            .iter()
+            .any(|label| word.trim().eq_ignore_ascii_case(label))
+    })
+}
+
+/// Whether one of the element's class names is of [`HEADING_LABEL_CLASSES`].
+fn names_heading_label(element: &NodeRef) -> bool {
+    element.attr("class").is_some_and(|class| {
+        class.split_whitespace().any(|name| {
+            HEADING_LABEL_CLASSES
+                .iter()
+                .any(|label| name.eq_ignore_ascii_case(label))
+        })
+    })
+}
+
+/// Runs of whitespace as one space, trimmed.
 pub(crate) fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -565,6 +621,15 @@ fn folded(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Whether `name` spells one of the host's labels of at least
+/// [`MIN_HOST_LABEL_INSIDE`] letters (`Lune Notes` on
+/// `lunenotes.example`): stricter than [`names_host`], as a headline may
+/// hold the site's name among other words.
+fn spells_host_label(name: &str, host: &str) -> bool {
+    let name = folded(name);
+    name.chars().count() >= MIN_HOST_LABEL_INSIDE && host.split('.').any(|label| folded(label) == name)
 }
 
 /// Labels of a host that name a service, not the site (`forums.` in
@@ -807,6 +872,38 @@ mod tests {
             "https://a.example/",
         );
         assert_eq!(page.title, "Dam opens on the Lune");
+    }
+
+    #[test]
+    fn a_date_or_a_label_opening_the_headline_is_no_part_of_it() {
+        for heading in [
+            r#"<h1><a href="/dam"><time datetime="2026-03-02">Mar <span>2</span> 2026</time> Dam opens on the Lune</a></h1>"#,
+            r#"<h1>Thread: <span class="threadtitle">Dam opens on the Lune</span></h1>"#,
+            r#"<h1><span class="label label--primary">Harbour</span><span>&nbsp;</span>Dam opens on the Lune</h1>"#,
+            r#"<h1><strong>Blog:</strong> Dam opens on the Lune</h1>"#,
+        ] {
+            let page = read_page(&format!("{heading}<p>Body.</p>"), "https://a.example/");
+            assert_eq!(page.title, "Dam opens on the Lune", "{heading}");
+        }
+        let label_alone = read_page("<h1>Topic:</h1>", "https://a.example/");
+        assert_eq!(label_alone.title, "Topic:");
+    }
+
+    #[test]
+    fn an_h1_that_is_only_the_site_s_name_is_no_headline() {
+        let named = read_page(
+            r#"<title>Lune Notes: Dam opens on the Lune</title>
+            <meta property="og:title" content="Dam opens on the Lune">
+            <meta property="og:site_name" content="Lune Notes">
+            <h1>Lune Notes</h1><h1>Day one</h1>"#,
+            "https://notes.example/dam",
+        );
+        assert_eq!(named.title, "Dam opens on the Lune");
+        let by_host = read_page(
+            r#"<title>Lunenotes: Dam opens on the Lune</title><h1>LUNENOTES</h1>"#,
+            "https://www.lunenotes.example/dam",
+        );
+        assert_eq!(by_host.title, "Lunenotes: Dam opens on the Lune");
     }
 
     #[test]
