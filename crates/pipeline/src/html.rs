@@ -81,6 +81,7 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
     let signed = !metadata.authors.is_empty() || metadata.byline.is_some();
     let page_type = page_type::classify(&doc, &page_type::Signals::read(&doc, base.as_ref(), signed));
     metadata.settle_byline(page_type, &doc);
+    metadata.settle_date(page_type, &doc);
     let (boxed, reader_comments) = take_known(&doc, page_type, base.as_ref());
     let reparse = || {
         let doc = Document::from(html);

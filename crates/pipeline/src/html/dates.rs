@@ -27,7 +27,10 @@
 //! it), as a page that says no more than when it was last updated is read.
 //! Then (11.) a dateline: a day opening one of the page's first paragraphs,
 //! after a place or not (`BERLIN, 27. Januar 2022 – …`); last (12.), a day in
-//! the path of the picture shared with the page (`og:image`).
+//! the path of the picture shared with the page (`og:image`). Once the
+//! page's kind is known, an article or a forum thread that none of these
+//! dates takes the day its own text prints most often (13.,
+//! [`most_printed_day`], called by `Metadata::settle_date`).
 //!
 //! Days are printed in the month names of the twelve marker languages, as
 //! numbers (`17.05.2024`, `2024/05/17`), or the Chinese, Japanese and Korean
@@ -720,6 +723,26 @@ fn dateline(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
         })
 }
 
+/// The day the page's own text prints most often, the latest of equals:
+/// a page that marks no date still prints its own, in a post's footer line
+/// or a press release's closing, and prints it more often than any other.
+/// Furniture (comments, teasers, sidebars, footers) is not read, nor a day
+/// an update label stands before.
+pub(crate) fn most_printed_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
+    let body = doc.select_single("body").nodes().first().copied()?;
+    let tokens = tokens(&furniture.own_text(&body));
+    let mut counts: std::collections::HashMap<NaiveDate, usize> = std::collections::HashMap::new();
+    for at in 0..tokens.len() {
+        if let Some(day) = printed_at(&tokens[at..]).filter(|_| !update_label_before(&tokens[..at])) {
+            *counts.entry(day).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(day, count)| (count, day))
+        .map(|(day, _)| day)
+}
+
 /// Meta tags naming the picture shared with the page.
 const SHARED_IMAGE_META: &[&str] = &["og:image", "twitter:image"];
 
@@ -1143,13 +1166,40 @@ impl Furniture {
     pub(crate) fn holds(&self, node: &NodeRef) -> bool {
         std::iter::once(*node)
             .chain(node.ancestors_it(None))
-            .filter(|element| !self.headline_ancestors.contains(&element.id))
-            .filter(|element| !matches!(element.node_name().as_deref(), Some("html" | "body")))
-            .any(|element| {
-                (names_any(&element, EXCLUDED_ANCESTOR_WORDS) && !self.is_layout(&element))
-                    || (is_footer(&element) && !in_article(&element))
-                    || opens_any(&element, FURNITURE_PREFIXES)
-            })
+            .any(|element| self.is_furniture(&element))
+    }
+
+    /// Whether the element itself, its ancestors aside, is furniture as
+    /// [`Furniture::holds`] reads it.
+    fn is_furniture(&self, element: &NodeRef) -> bool {
+        !self.headline_ancestors.contains(&element.id)
+            && !matches!(element.node_name().as_deref(), Some("html" | "body"))
+            && ((names_any(element, EXCLUDED_ANCESTOR_WORDS) && !self.is_layout(element))
+                || (is_footer(element) && !in_article(element))
+                || opens_any(element, FURNITURE_PREFIXES))
+    }
+
+    /// The text a reader sees under `root` outside furniture and the
+    /// elements of [`UNREAD_ELEMENTS`], a space between elements.
+    fn own_text(&self, root: &NodeRef) -> String {
+        let mut text = String::new();
+        let mut pending = vec![*root];
+        while let Some(node) = pending.pop() {
+            if node.is_text() {
+                text.push_str(&node.text());
+                continue;
+            }
+            let unread = node
+                .node_name()
+                .is_some_and(|name| UNREAD_ELEMENTS.contains(&name.as_ref()));
+            if !node.is_element() || unread || self.is_furniture(&node) {
+                continue;
+            }
+            text.push(' ');
+            let children: Vec<NodeRef> = node.children_it(false).collect();
+            pending.extend(children.into_iter().rev());
+        }
+        text
     }
 
     /// Whether an element named after a sidebar holds more than
@@ -1724,6 +1774,23 @@ mod tests {
         }
         let day_alone = "<div><h2>Dam opens</h2></div><div><p>2 March 2026</p><p>The dam held.</p></div>";
         assert_eq!(day(day_alone, NO_URL), None);
+    }
+
+    #[test]
+    fn the_day_the_page_s_own_text_prints_most_often_is_read_outside_furniture() {
+        let most = |html: &str| {
+            let doc = Document::from(html);
+            most_printed_day(&doc, &Furniture::new(&doc)).map(|day| day.to_string())
+        };
+        let page = r#"<body><h1>Dam opens</h1><p>The dam opened on 2 March 2026, as planned in 2024.</p>
+            <p>Filed 2 March 2026. Last updated 9 March 2026.</p><p>Updated on 9 March 2026</p>
+            <div class="comments"><p>5 March 2026</p><p>5 March 2026</p><p>5 March 2026</p></div>
+            <footer>© 2026 · 7 March 2026 · 7 March 2026 · 7 March 2026</footer>
+            <script>var day = "2026-03-08", again = "2026-03-08", more = "2026-03-08";</script></body>"#;
+        assert_eq!(most(page).as_deref(), Some("2026-03-02"));
+        let equals = "<body><p>Sent 1 March 2026, answered 4 March 2026.</p></body>";
+        assert_eq!(most(equals).as_deref(), Some("2026-03-04"));
+        assert_eq!(most("<body><p>In 2026 the dam held, © 2026.</p></body>"), None);
     }
 
     #[test]

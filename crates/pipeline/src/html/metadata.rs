@@ -125,6 +125,23 @@ impl Metadata {
     }
 }
 
+/// Kinds of page dated by the day their text prints most often when nothing
+/// marks their date: a shop's or a service's page prints days of offers and
+/// reviews, not its own.
+const DATED_BY_PRINTED_DAYS: &[PageType] = &[PageType::Article, PageType::Forum];
+
+impl Metadata {
+    /// Takes the day the page's own text prints most often as its
+    /// publication when nothing else dated it and it is of a kind of
+    /// [`DATED_BY_PRINTED_DAYS`].
+    pub(crate) fn settle_date(&mut self, kind: PageType, doc: &Document) {
+        if self.dates.published.is_none() && DATED_BY_PRINTED_DAYS.contains(&kind) {
+            self.dates.published =
+                dates::most_printed_day(doc, &Furniture::new(doc)).map(dates::PageDate::Day);
+        }
+    }
+}
+
 /// Reads the metadata of a parsed page; `page_url` resolves relative links.
 pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
     let metas = MetaTags::read(doc);
@@ -723,6 +740,7 @@ mod tests {
         let doc = Document::from(html);
         let mut page = read(&doc, url.as_ref());
         page.settle_byline(kind, &doc);
+        page.settle_date(kind, &doc);
         page
     }
 
@@ -887,6 +905,27 @@ mod tests {
         }
         let label_alone = read_page("<h1>Topic:</h1>", "https://a.example/");
         assert_eq!(label_alone.title, "Topic:");
+    }
+
+    #[test]
+    fn an_article_no_mark_dates_takes_the_day_it_prints_but_a_shop_s_page_does_not() {
+        let story = "The new dam across the Lune held its first spring flood without a leak, the \
+            river board said, and the fields below it stayed dry for the first time in a decade. ";
+        let page = format!(
+            "<h1>Dam opens</h1><p>{}</p><p>The gates first closed on 2 March 2026.</p>\
+            <p>Reporting by Ann Lee, 2 March 2026.</p>",
+            story.repeat(3)
+        );
+        let day = |kind| {
+            read_page_of_kind(&page, "https://a.example/dam", kind)
+                .dates
+                .published
+                .map(|date| date.day().to_string())
+        };
+        assert_eq!(day(PageType::Article).as_deref(), Some("2026-03-02"));
+        assert_eq!(day(PageType::Forum).as_deref(), Some("2026-03-02"));
+        assert_eq!(day(PageType::Product), None);
+        assert_eq!(day(PageType::Listing), None);
     }
 
     #[test]
