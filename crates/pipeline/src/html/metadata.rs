@@ -27,6 +27,10 @@ use super::{
     json_ld,
 };
 
+/// How many words the segment before the site's name may have to be taken
+/// as the section or board it files the page under (`Topic - Board - Site`).
+const MAX_SECTION_WORDS: usize = 3;
+
 /// Separators between a headline and the site name in `<title>`.
 const SITE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " • ", " / "];
 
@@ -598,19 +602,26 @@ pub(crate) fn collapse_spaces(text: &str) -> String {
 }
 
 /// The headline without trailing ` | Site` segments naming the site (by
-/// its name or its host), taken off one at a time from the end (`Topic /
-/// Board / Example Forums`); a short last segment after ` | ` is taken as
-/// the site's name too.
+/// its name or its host), taken off one at a time from the end; a short last
+/// segment after ` | ` is taken as the site's name too, and a short segment
+/// before the site's name after the same separator other than ` | ` as the
+/// board or section the page is filed under (`Topic / Board / Example
+/// Forums`, `Topic - Board - Example`).
 fn without_site_suffix<'a>(title: &'a str, site_name: &str, page_url: Option<&url::Url>) -> &'a str {
     let host = page_url.and_then(url::Url::host_str).unwrap_or_default();
     let whole = title.trim();
     let mut title = whole;
+    let mut site_separator = None;
     while let Some((head, separator, suffix)) = last_segment(title) {
         let names_the_site = same_name(suffix, site_name) || names_host(suffix, host);
         let short_after_bar = title == whole && separator == " | " && suffix.split_whitespace().count() <= 4;
-        if head.is_empty() || !(names_the_site || short_after_bar) {
+        let section = separator != " | "
+            && site_separator == Some(separator)
+            && suffix.split_whitespace().count() <= MAX_SECTION_WORDS;
+        if head.is_empty() || !(names_the_site || short_after_bar || section) {
             break;
         }
+        site_separator = names_the_site.then_some(separator);
         title = head;
     }
     title
@@ -793,6 +804,13 @@ mod tests {
             title(
                 "Rudder squeaks at low speed / Tiller Talk Forums / Tillertalk.example",
                 "https://forums.tillertalk.example/t/1"
+            ),
+            "Rudder squeaks at low speed"
+        );
+        assert_eq!(
+            title(
+                "Rudder squeaks at low speed - Rigging board - Tillertalk",
+                "https://tillertalk.example/t/1"
             ),
             "Rudder squeaks at low speed"
         );
