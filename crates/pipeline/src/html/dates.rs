@@ -46,10 +46,13 @@
 //! Reads: the parsed page, its meta tags, its JSON-LD and its URL. Writes
 //! nothing: [`read`] returns the dates for the `page` stage.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 use dom_query::{Document, NodeRef};
 
-use super::{json_ld::JsonLd, metadata::MetaTags};
+use super::{json_ld::JsonLd, metadata::MetaTags, narrowed::NarrowedSelector};
 use crate::markers;
 
 /// Meta tags (`property`, `name` or `itemprop`, lower case) giving the first
@@ -649,9 +652,13 @@ const NESTED_ITEM_WORDS: &[&str] = &["comment", "answer", "review"];
 /// its `content`, `datetime` or text; not one of an item nested as a
 /// comment, an answer or a review ([`NESTED_ITEM_WORDS`]).
 fn itemprop(doc: &Document, furniture: &Furniture, property: &str) -> Option<PageDate> {
-    doc.select(&format!("[itemprop=\"{property}\"]"))
-        .nodes()
-        .iter()
+    let selector = format!("[itemprop=\"{property}\"]");
+    let marked = NarrowedSelector {
+        selector: &selector,
+        carries: &[("itemprop", &[])],
+    };
+    marked
+        .select(doc)
         .filter(|node| !furniture.holds(node) && !in_nested_item(node))
         .find_map(|node| {
             ["content", "datetime", "title"]
@@ -736,6 +743,12 @@ fn day_in_image_path(metas: &MetaTags) -> Option<NaiveDate> {
     })
 }
 
+/// The hAtom publication, its instant in its `title`.
+static HATOM_PUBLISHED: NarrowedSelector = NarrowedSelector {
+    selector: ".published[title], abbr[title][class*=\"date\"]",
+    carries: &[("title", &[])],
+};
+
 /// Whether a `<time>` gives the last change: its class or its parent's
 /// names one (`updated`, `<div class="field--name-changed"><time>`), or an
 /// update label stands before it (`Last updated <time>`).
@@ -796,9 +809,8 @@ fn time_element(doc: &Document, times: &[NodeRef], furniture: &Furniture) -> Opt
                 .or_else(|| printed_day_of(node, Printed::Publication).map(PageDate::Day))
         })
         .or_else(|| {
-            doc.select(".published[title], abbr[title][class*=\"date\"]")
-                .nodes()
-                .iter()
+            HATOM_PUBLISHED
+                .select(doc)
                 .filter(|node| !furniture.holds(node))
                 .find_map(|node| node.attr("title").and_then(|value| parse_machine(&value)))
         })
@@ -869,12 +881,21 @@ impl<'a> PrintedDays<'a> {
 /// [`MAX_PRINTED_DATE_ELEMENTS`] of them, less those in furniture or naming
 /// an update.
 fn date_elements<'a>(doc: &'a Document, furniture: &Furniture) -> Vec<DateElement<'a>> {
+    // Every class of the page is read: its words are found in one pass.
+    static CLASS_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(PRINTED_DATE_CLASS_WORDS)
+            .expect("the date class words build an automaton")
+    });
     let names_a_date = |node: &NodeRef| {
-        let holds = |attr: &str, words: &[&str]| {
-            node.attr(attr)
-                .is_some_and(|value| words.iter().any(|word| holds_ignoring_case(&value, word)))
-        };
-        holds("class", PRINTED_DATE_CLASS_WORDS) || holds("id", PRINTED_DATE_ID_WORDS)
+        node.attr("class")
+            .is_some_and(|class| CLASS_WORDS.is_match(class.as_ref()))
+            || node.attr("id").is_some_and(|id| {
+                PRINTED_DATE_ID_WORDS
+                    .iter()
+                    .any(|word| holds_ignoring_case(&id, word))
+            })
     };
     doc.root()
         .descendants_it()
@@ -1120,15 +1141,17 @@ pub(crate) struct Furniture {
 impl Furniture {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut headline_ancestors = Vec::new();
-        for selector in ["h1", MARKED_HEADLINE_SELECTOR] {
-            if let Some(heading) = doc.select_single(selector).nodes().first() {
-                headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
-            }
+        let first_heading = doc.select_single("h1").nodes().first().copied();
+        for heading in [first_heading, MARKED_HEADLINES.select(doc).next()]
+            .iter()
+            .flatten()
+        {
+            headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
         }
         Self {
             headline_ancestors,
             body_chars: std::cell::OnceCell::new(),
-            body: doc.select("body").nodes().first().map(|body| body.id),
+            body: doc.select_single("body").nodes().first().map(|body| body.id),
             layouts: std::cell::RefCell::default(),
         }
     }
@@ -1233,7 +1256,10 @@ fn opens_any(element: &NodeRef, prefixes: &[&str]) -> bool {
 
 /// A post's title marked as such: blogs title their posts so in an `<h2>`
 /// or `<h3>`, under an `<h1>` naming the blog.
-const MARKED_HEADLINE_SELECTOR: &str = ".entry-title, .post-title, [itemprop=\"headline\"]";
+static MARKED_HEADLINES: NarrowedSelector = NarrowedSelector {
+    selector: ".entry-title, .post-title, [itemprop=\"headline\"]",
+    carries: &[("class", &["title"]), ("itemprop", &[])],
+};
 
 /// Class-name prefixes that file a post under a taxonomy term
 /// (`category-popular`, `tag-comments`): the term says nothing about the
@@ -1257,7 +1283,7 @@ fn names_any(node: &NodeRef, words: &[&str]) -> bool {
 /// Whether `text` holds `word` (lower case) in any ASCII case, as
 /// `text.to_ascii_lowercase().contains(word)` without the copy: this is
 /// asked of every class name in the page.
-fn holds_ignoring_case(text: &str, word: &str) -> bool {
+pub(super) fn holds_ignoring_case(text: &str, word: &str) -> bool {
     word.is_empty()
         || text
             .as_bytes()
