@@ -50,7 +50,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeData, NodeRef, local_name};
 
 use super::{json_ld::JsonLd, metadata::MetaTags, narrowed::NarrowedSelector};
 use crate::markers;
@@ -889,17 +889,22 @@ fn date_elements<'a>(doc: &'a Document, furniture: &Furniture) -> Vec<DateElemen
             .expect("the date class words build an automaton")
     });
     let names_a_date = |node: &NodeRef| {
-        node.attr("class")
-            .is_some_and(|class| CLASS_WORDS.is_match(class.as_ref()))
-            || node.attr("id").is_some_and(|id| {
-                PRINTED_DATE_ID_WORDS
-                    .iter()
-                    .any(|word| holds_ignoring_case(&id, word))
+        node.query_or(false, |node| {
+            node.as_element().is_some_and(|element| {
+                element
+                    .attr_ref(local_name!("class"))
+                    .is_some_and(|class| CLASS_WORDS.is_match(class))
+                    || element.attr_ref(local_name!("id")).is_some_and(|id| {
+                        PRINTED_DATE_ID_WORDS
+                            .iter()
+                            .any(|word| holds_ignoring_case(id, word))
+                    })
             })
+        })
     };
     doc.root()
         .descendants_it()
-        .filter(|node| node.is_element() && names_a_date(node))
+        .filter(|node| names_a_date(node))
         .filter(|node| {
             !matches!(
                 node.node_name().as_deref(),
@@ -960,23 +965,31 @@ pub(super) fn spaced_text(node: &NodeRef) -> String {
 fn spaced_text_within(node: &NodeRef, limit: usize) -> Option<String> {
     let mut text = String::new();
     let mut chars = 0;
-    for part in std::iter::once(*node)
-        .chain(node.descendants_it())
-        .filter(|part| part.is_text())
-    {
-        for word in part.text().split_whitespace() {
-            if !text.is_empty() {
-                text.push(' ');
-                chars += 1;
-            }
-            text.push_str(word);
-            chars += word.chars().count();
-            if chars > limit {
-                return None;
-            }
-        }
-    }
-    Some(text)
+    let too_long = spaced_text_until(node, &mut text, |_, added| {
+        chars += added.chars().count();
+        chars > limit
+    });
+    (!too_long).then_some(text)
+}
+
+/// Builds [`spaced_text`] in `text` word by word, asking `enough` after
+/// each word with the text so far and what was just added (the word and
+/// the space before it); stops as soon as it holds. Gives whether it did.
+fn spaced_text_until(node: &NodeRef, text: &mut String, mut enough: impl FnMut(&str, &str) -> bool) -> bool {
+    std::iter::once(*node).chain(node.descendants_it()).any(|part| {
+        read_text(&part, |part| {
+            part.split_whitespace().any(|word| {
+                let start = text.len();
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(word);
+                let so_far: &str = text;
+                enough(so_far, &so_far[start..])
+            })
+        })
+        .unwrap_or(false)
+    })
 }
 
 /// The words printed just before an element, in its parent or, when
@@ -1034,24 +1047,20 @@ fn labelled_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
     let texts: Vec<NodeRef> = doc
         .root()
         .descendants_it()
-        .filter(|node| {
-            node.is_text()
-                && node.parent().is_some_and(|parent| {
-                    !matches!(parent.node_name().as_deref(), Some(name) if UNREAD_ELEMENTS.contains(&name))
-                })
-        })
+        .filter(|node| node.is_text() && node.parent().is_some_and(|parent| !is_unread(&parent)))
         .collect();
     texts.iter().enumerate().find_map(|(at, node)| {
-        let text = node.text();
-        let line = text.trim();
-        if line.is_empty() || line.chars().count() > MAX_LABEL_LINE_CHARS {
-            return None;
-        }
-        let end = markers::publication_label_end(line)?;
+        let after_label = read_text(node, |text| {
+            let line = text.trim();
+            if line.is_empty() || line.chars().nth(MAX_LABEL_LINE_CHARS).is_some() {
+                return None;
+            }
+            markers::publication_label_end(line).map(|end| line[end..].to_owned())
+        })??;
         if node.parent().is_some_and(|parent| furniture.holds(&parent)) {
             return None;
         }
-        let mut window = line[end..].to_owned();
+        let mut window = after_label;
         for next in &texts[at + 1..] {
             if window.chars().count() >= LABEL_WINDOW_CHARS {
                 break;
@@ -1103,8 +1112,22 @@ fn headline_blocks(doc: &Document) -> Option<HeadlineBlocks<'_>> {
 /// The texts just before and after `title` in `block`'s text, at most
 /// [`HEADER_WINDOW_CHARS`] each, when the block prints it.
 fn beside(block: &NodeRef, title: &str) -> Option<(String, String)> {
-    let text = spaced_text(block);
-    let at = text.find(title)?;
+    // The block, often most of the page, is read only until the window
+    // after the first `title` is full.
+    let mut at = None;
+    let mut text = String::new();
+    spaced_text_until(block, &mut text, |text, added| {
+        if at.is_none() {
+            // No `title` ended before: the first ends in what was added.
+            let mut from = text.len().saturating_sub(title.len() + added.len());
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            at = text[from..].find(title).map(|found| from + found);
+        }
+        at.is_some_and(|at| text[at + title.len()..].chars().count() >= HEADER_WINDOW_CHARS)
+    });
+    let at = at?;
     let before: String = text[..at]
         .chars()
         .rev()
@@ -1222,14 +1245,29 @@ impl Furniture {
 fn read_chars(element: &NodeRef) -> usize {
     element
         .descendants_it()
-        .filter(|node| node.is_text())
-        .filter(|text| {
-            !text.parent().is_some_and(|parent| {
-                matches!(parent.node_name().as_deref(), Some(name) if UNREAD_ELEMENTS.contains(&name))
-            })
-        })
-        .map(|text| text.text().chars().count())
+        .filter(|text| !text.parent().is_some_and(|parent| is_unread(&parent)))
+        .filter_map(|text| read_text(&text, |text| text.chars().count()))
         .sum()
+}
+
+/// Reads a text node's text where it is stored, without the copy `text()`
+/// makes: this is asked of every text of the page. `None` for any other
+/// node.
+fn read_text<T>(node: &NodeRef, read: impl FnOnce(&str) -> T) -> Option<T> {
+    node.query(|node| match &node.data {
+        NodeData::Text { contents } => Some(read(contents)),
+        _ => None,
+    })
+    .flatten()
+}
+
+/// Whether an element is one of [`UNREAD_ELEMENTS`]; asked of the parent
+/// of every text, so its name is compared where it is stored, not copied.
+fn is_unread(element: &NodeRef) -> bool {
+    element.query_or(false, |node| {
+        node.as_element()
+            .is_some_and(|element| UNREAD_ELEMENTS.contains(&&*element.name.local))
+    })
 }
 
 /// Whether an element is a footer: a `<footer>` or named after one.
@@ -1275,20 +1313,29 @@ fn names_any(node: &NodeRef, words: &[&str]) -> bool {
             .any(|prefix| opens_ignoring_case(name, prefix))
             && words.iter().any(|word| holds_ignoring_case(name, word))
     };
-    node.attr("class")
-        .is_some_and(|class| class.split_whitespace().any(names_one))
-        || node.attr("id").is_some_and(|id| names_one(&id))
+    node.query_or(false, |node| {
+        node.as_element().is_some_and(|element| {
+            element
+                .attr_ref(local_name!("class"))
+                .is_some_and(|class| class.split_whitespace().any(names_one))
+                || element.attr_ref(local_name!("id")).is_some_and(names_one)
+        })
+    })
 }
 
 /// Whether `text` holds `word` (lower case) in any ASCII case, as
 /// `text.to_ascii_lowercase().contains(word)` without the copy: this is
 /// asked of every class name in the page.
 pub(super) fn holds_ignoring_case(text: &str, word: &str) -> bool {
-    word.is_empty()
-        || text
-            .as_bytes()
-            .windows(word.len())
-            .any(|part| part.eq_ignore_ascii_case(word.as_bytes()))
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    // The rest is compared only where the first letter stands.
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), text).any(|at| {
+        text.get(at + 1..at + word.len())
+            .is_some_and(|after| after.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// Whether `text` opens with `prefix` (lower case) in any ASCII case.

@@ -4,7 +4,7 @@
 //! attribute every match carries, so a test of their attributes passes
 //! them by and the selector decides only for the few left.
 
-use dom_query::{Document, Element, Matcher, NodeRef};
+use dom_query::{Document, Element, LocalName, Matcher, NodeRef};
 
 /// A CSS selector with the attributes one of which every element it
 /// matches carries.
@@ -22,12 +22,19 @@ impl NarrowedSelector<'_> {
     /// The elements of `doc` the selector matches, in page order.
     pub(super) fn select<'a>(&self, doc: &'a Document) -> impl Iterator<Item = NodeRef<'a>> + use<'a, '_> {
         let matcher = Matcher::new(self.selector).ok();
+        // The names as the parser stores them, compared without reading them.
+        let carries: Vec<(LocalName, &[&str])> = self
+            .carries
+            .iter()
+            .map(|(name, words)| (LocalName::from(*name), *words))
+            .collect();
         let tree = &doc.tree;
         tree.descendant_ids_of_it(&tree.root().id)
             .map(move |id| NodeRef::new(id, tree))
-            .filter(|node| {
+            .filter(move |node| {
                 node.query_or(false, |node| {
-                    node.as_element().is_some_and(|element| self.may_match(element))
+                    node.as_element()
+                        .is_some_and(|element| carries_one(element, &carries))
                 })
             })
             .filter(move |node| {
@@ -36,17 +43,18 @@ impl NarrowedSelector<'_> {
                     .is_some_and(|matcher| matcher.match_element(node))
             })
     }
+}
 
-    /// Whether `element` carries one of the attributes every match carries.
-    fn may_match(&self, element: &Element) -> bool {
-        element.attrs.iter().any(|attr| {
-            self.carries.iter().any(|(name, words)| {
-                *name == &*attr.name.local
-                    && (words.is_empty()
-                        || words
-                            .iter()
-                            .any(|word| super::dates::holds_ignoring_case(&attr.value, word)))
-            })
+/// Whether `element` carries one of the attributes of `carries`, with a
+/// value holding one of its words.
+fn carries_one(element: &Element, carries: &[(LocalName, &[&str])]) -> bool {
+    element.attrs.iter().any(|attr| {
+        carries.iter().any(|(name, words)| {
+            *name == attr.name.local
+                && (words.is_empty()
+                    || words
+                        .iter()
+                        .any(|word| super::dates::holds_ignoring_case(&attr.value, word)))
         })
-    }
+    })
 }
