@@ -1114,16 +1114,19 @@ fn headline_blocks(doc: &Document) -> Option<HeadlineBlocks<'_>> {
 fn beside(block: &NodeRef, title: &str) -> Option<(String, String)> {
     // The block, often most of the page, is read only until the window
     // after the first `title` is full.
-    let mut at = None;
+    // The empty title stands at the start of any text.
+    let mut at = title.is_empty().then_some(0);
     let mut text = String::new();
     spaced_text_until(block, &mut text, |text, added| {
-        if at.is_none() {
-            // No `title` ended before: the first ends in what was added.
-            let mut from = text.len().saturating_sub(title.len() + added.len());
-            while !text.is_char_boundary(from) {
-                from -= 1;
-            }
-            at = text[from..].find(title).map(|found| from + found);
+        if at.is_none()
+            && let Some(&last) = title.as_bytes().last()
+        {
+            // No `title` ended before: the first ends in what was added,
+            // where the title's last byte stands.
+            let added_from = text.len() - added.len();
+            at = memchr::memchr_iter(last, &text.as_bytes()[added_from..])
+                .filter_map(|end| (added_from + end + 1).checked_sub(title.len()))
+                .find(|&start| text.as_bytes()[start..].starts_with(title.as_bytes()));
         }
         at.is_some_and(|at| text[at + title.len()..].chars().count() >= HEADER_WINDOW_CHARS)
     });
@@ -2024,6 +2027,41 @@ mod tests {
         let naive = parse_machine("2026-03-02 08:15:00").expect("a date");
         assert_eq!(naive.local(), "2026-03-02");
         assert_eq!(naive.utc().to_rfc3339(), "2026-03-02T08:15:00+00:00");
+    }
+
+    #[test]
+    fn the_texts_beside_the_headline_are_those_the_whole_block_text_gives() {
+        let html = format!(
+            "<div><p>Dam öpens soon</p><p>{}</p><h1>Dam öpens</h1><p>{}</p></div>",
+            "Words before. ".repeat(40),
+            "Wörds after. ".repeat(40)
+        );
+        let doc = Document::from(html.as_str());
+        let block = doc.select_single("div").nodes()[0];
+        let text = spaced_text(&block);
+        let window = |at: usize, title: &str| {
+            let before: Vec<char> = text[..at].chars().collect();
+            let before = before[before.len().saturating_sub(HEADER_WINDOW_CHARS)..]
+                .iter()
+                .collect();
+            let after = text[at + title.len()..]
+                .chars()
+                .take(HEADER_WINDOW_CHARS)
+                .collect();
+            (before, after)
+        };
+        for title in [
+            "Dam öpens",
+            "öpens soon Words",
+            "after. Wörds",
+            "Dam öpens Wörds",
+            "s",
+            "absent",
+            "",
+        ] {
+            let whole = text.find(title).map(|at| window(at, title));
+            assert_eq!(beside(&block, title), whole, "{title}");
+        }
     }
 
     #[test]
