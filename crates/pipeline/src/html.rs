@@ -21,6 +21,7 @@ mod content;
 mod dates;
 mod json_ld;
 mod metadata;
+mod narrowed;
 mod nesting;
 mod page_type;
 mod reader_comments;

@@ -49,10 +49,13 @@
 //! Reads: the parsed page, its meta tags, its JSON-LD and its URL. Writes
 //! nothing: [`read`] returns the dates for the `page` stage.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
-use dom_query::{Document, NodeRef};
+use std::sync::LazyLock;
 
-use super::{json_ld::JsonLd, metadata::MetaTags};
+use aho_corasick::AhoCorasick;
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use dom_query::{Document, NodeData, NodeRef, local_name};
+
+use super::{json_ld::JsonLd, metadata::MetaTags, narrowed::NarrowedSelector};
 use crate::markers;
 
 /// Meta tags (`property`, `name` or `itemprop`, lower case) giving the first
@@ -652,9 +655,13 @@ const NESTED_ITEM_WORDS: &[&str] = &["comment", "answer", "review"];
 /// its `content`, `datetime` or text; not one of an item nested as a
 /// comment, an answer or a review ([`NESTED_ITEM_WORDS`]).
 fn itemprop(doc: &Document, furniture: &Furniture, property: &str) -> Option<PageDate> {
-    doc.select(&format!("[itemprop=\"{property}\"]"))
-        .nodes()
-        .iter()
+    let selector = format!("[itemprop=\"{property}\"]");
+    let marked = NarrowedSelector {
+        selector: &selector,
+        carries: &[("itemprop", &[])],
+    };
+    marked
+        .select(doc)
         .filter(|node| !furniture.holds(node) && !in_nested_item(node))
         .find_map(|node| {
             ["content", "datetime", "title"]
@@ -759,6 +766,12 @@ fn day_in_image_path(metas: &MetaTags) -> Option<NaiveDate> {
     })
 }
 
+/// The hAtom publication, its instant in its `title`.
+static HATOM_PUBLISHED: NarrowedSelector = NarrowedSelector {
+    selector: ".published[title], abbr[title][class*=\"date\"]",
+    carries: &[("title", &[])],
+};
+
 /// Whether a `<time>` gives the last change: its class or its parent's
 /// names one (`updated`, `<div class="field--name-changed"><time>`), or an
 /// update label stands before it (`Last updated <time>`).
@@ -819,9 +832,8 @@ fn time_element(doc: &Document, times: &[NodeRef], furniture: &Furniture) -> Opt
                 .or_else(|| printed_day_of(node, Printed::Publication).map(PageDate::Day))
         })
         .or_else(|| {
-            doc.select(".published[title], abbr[title][class*=\"date\"]")
-                .nodes()
-                .iter()
+            HATOM_PUBLISHED
+                .select(doc)
                 .filter(|node| !furniture.holds(node))
                 .find_map(|node| node.attr("title").and_then(|value| parse_machine(&value)))
         })
@@ -892,16 +904,30 @@ impl<'a> PrintedDays<'a> {
 /// [`MAX_PRINTED_DATE_ELEMENTS`] of them, less those in furniture or naming
 /// an update.
 fn date_elements<'a>(doc: &'a Document, furniture: &Furniture) -> Vec<DateElement<'a>> {
+    // Every class of the page is read: its words are found in one pass.
+    static CLASS_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(PRINTED_DATE_CLASS_WORDS)
+            .expect("the date class words build an automaton")
+    });
     let names_a_date = |node: &NodeRef| {
-        let holds = |attr: &str, words: &[&str]| {
-            node.attr(attr)
-                .is_some_and(|value| words.iter().any(|word| holds_ignoring_case(&value, word)))
-        };
-        holds("class", PRINTED_DATE_CLASS_WORDS) || holds("id", PRINTED_DATE_ID_WORDS)
+        node.query_or(false, |node| {
+            node.as_element().is_some_and(|element| {
+                element
+                    .attr_ref(local_name!("class"))
+                    .is_some_and(|class| CLASS_WORDS.is_match(class))
+                    || element.attr_ref(local_name!("id")).is_some_and(|id| {
+                        PRINTED_DATE_ID_WORDS
+                            .iter()
+                            .any(|word| holds_ignoring_case(id, word))
+                    })
+            })
+        })
     };
     doc.root()
         .descendants_it()
-        .filter(|node| node.is_element() && names_a_date(node))
+        .filter(|node| names_a_date(node))
         .filter(|node| {
             !matches!(
                 node.node_name().as_deref(),
@@ -962,23 +988,31 @@ pub(super) fn spaced_text(node: &NodeRef) -> String {
 fn spaced_text_within(node: &NodeRef, limit: usize) -> Option<String> {
     let mut text = String::new();
     let mut chars = 0;
-    for part in std::iter::once(*node)
-        .chain(node.descendants_it())
-        .filter(|part| part.is_text())
-    {
-        for word in part.text().split_whitespace() {
-            if !text.is_empty() {
-                text.push(' ');
-                chars += 1;
-            }
-            text.push_str(word);
-            chars += word.chars().count();
-            if chars > limit {
-                return None;
-            }
-        }
-    }
-    Some(text)
+    let too_long = spaced_text_until(node, &mut text, |_, added| {
+        chars += added.chars().count();
+        chars > limit
+    });
+    (!too_long).then_some(text)
+}
+
+/// Builds [`spaced_text`] in `text` word by word, asking `enough` after
+/// each word with the text so far and what was just added (the word and
+/// the space before it); stops as soon as it holds. Gives whether it did.
+fn spaced_text_until(node: &NodeRef, text: &mut String, mut enough: impl FnMut(&str, &str) -> bool) -> bool {
+    std::iter::once(*node).chain(node.descendants_it()).any(|part| {
+        read_text(&part, |part| {
+            part.split_whitespace().any(|word| {
+                let start = text.len();
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(word);
+                let so_far: &str = text;
+                enough(so_far, &so_far[start..])
+            })
+        })
+        .unwrap_or(false)
+    })
 }
 
 /// The words printed just before an element, in its parent or, when
@@ -1036,24 +1070,20 @@ fn labelled_day(doc: &Document, furniture: &Furniture) -> Option<NaiveDate> {
     let texts: Vec<NodeRef> = doc
         .root()
         .descendants_it()
-        .filter(|node| {
-            node.is_text()
-                && node.parent().is_some_and(|parent| {
-                    !matches!(parent.node_name().as_deref(), Some(name) if UNREAD_ELEMENTS.contains(&name))
-                })
-        })
+        .filter(|node| node.is_text() && node.parent().is_some_and(|parent| !is_unread(&parent)))
         .collect();
     texts.iter().enumerate().find_map(|(at, node)| {
-        let text = node.text();
-        let line = text.trim();
-        if line.is_empty() || line.chars().count() > MAX_LABEL_LINE_CHARS {
-            return None;
-        }
-        let end = markers::publication_label_end(line)?;
+        let after_label = read_text(node, |text| {
+            let line = text.trim();
+            if line.is_empty() || line.chars().nth(MAX_LABEL_LINE_CHARS).is_some() {
+                return None;
+            }
+            markers::publication_label_end(line).map(|end| line[end..].to_owned())
+        })??;
         if node.parent().is_some_and(|parent| furniture.holds(&parent)) {
             return None;
         }
-        let mut window = line[end..].to_owned();
+        let mut window = after_label;
         for next in &texts[at + 1..] {
             if window.chars().count() >= LABEL_WINDOW_CHARS {
                 break;
@@ -1105,8 +1135,25 @@ fn headline_blocks(doc: &Document) -> Option<HeadlineBlocks<'_>> {
 /// The texts just before and after `title` in `block`'s text, at most
 /// [`HEADER_WINDOW_CHARS`] each, when the block prints it.
 fn beside(block: &NodeRef, title: &str) -> Option<(String, String)> {
-    let text = spaced_text(block);
-    let at = text.find(title)?;
+    // The block, often most of the page, is read only until the window
+    // after the first `title` is full.
+    // The empty title stands at the start of any text.
+    let mut at = title.is_empty().then_some(0);
+    let mut text = String::new();
+    spaced_text_until(block, &mut text, |text, added| {
+        if at.is_none()
+            && let Some(&last) = title.as_bytes().last()
+        {
+            // No `title` ended before: the first ends in what was added,
+            // where the title's last byte stands.
+            let added_from = text.len() - added.len();
+            at = memchr::memchr_iter(last, &text.as_bytes()[added_from..])
+                .filter_map(|end| (added_from + end + 1).checked_sub(title.len()))
+                .find(|&start| text.as_bytes()[start..].starts_with(title.as_bytes()));
+        }
+        at.is_some_and(|at| text[at + title.len()..].chars().count() >= HEADER_WINDOW_CHARS)
+    });
+    let at = at?;
     let before: String = text[..at]
         .chars()
         .rev()
@@ -1143,15 +1190,17 @@ pub(crate) struct Furniture {
 impl Furniture {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut headline_ancestors = Vec::new();
-        for selector in ["h1", MARKED_HEADLINE_SELECTOR] {
-            if let Some(heading) = doc.select_single(selector).nodes().first() {
-                headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
-            }
+        let first_heading = doc.select_single("h1").nodes().first().copied();
+        for heading in [first_heading, MARKED_HEADLINES.select(doc).next()]
+            .iter()
+            .flatten()
+        {
+            headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
         }
         Self {
             headline_ancestors,
             body_chars: std::cell::OnceCell::new(),
-            body: doc.select("body").nodes().first().map(|body| body.id),
+            body: doc.select_single("body").nodes().first().map(|body| body.id),
             layouts: std::cell::RefCell::default(),
         }
     }
@@ -1249,14 +1298,29 @@ impl Furniture {
 fn read_chars(element: &NodeRef) -> usize {
     element
         .descendants_it()
-        .filter(|node| node.is_text())
-        .filter(|text| {
-            !text.parent().is_some_and(|parent| {
-                matches!(parent.node_name().as_deref(), Some(name) if UNREAD_ELEMENTS.contains(&name))
-            })
-        })
-        .map(|text| text.text().chars().count())
+        .filter(|text| !text.parent().is_some_and(|parent| is_unread(&parent)))
+        .filter_map(|text| read_text(&text, |text| text.chars().count()))
         .sum()
+}
+
+/// Reads a text node's text where it is stored, without the copy `text()`
+/// makes: this is asked of every text of the page. `None` for any other
+/// node.
+fn read_text<T>(node: &NodeRef, read: impl FnOnce(&str) -> T) -> Option<T> {
+    node.query(|node| match &node.data {
+        NodeData::Text { contents } => Some(read(contents)),
+        _ => None,
+    })
+    .flatten()
+}
+
+/// Whether an element is one of [`UNREAD_ELEMENTS`]; asked of the parent
+/// of every text, so its name is compared where it is stored, not copied.
+fn is_unread(element: &NodeRef) -> bool {
+    element.query_or(false, |node| {
+        node.as_element()
+            .is_some_and(|element| UNREAD_ELEMENTS.contains(&&*element.name.local))
+    })
 }
 
 /// Whether an element is a footer: a `<footer>` or named after one.
@@ -1283,7 +1347,10 @@ fn opens_any(element: &NodeRef, prefixes: &[&str]) -> bool {
 
 /// A post's title marked as such: blogs title their posts so in an `<h2>`
 /// or `<h3>`, under an `<h1>` naming the blog.
-const MARKED_HEADLINE_SELECTOR: &str = ".entry-title, .post-title, [itemprop=\"headline\"]";
+static MARKED_HEADLINES: NarrowedSelector = NarrowedSelector {
+    selector: ".entry-title, .post-title, [itemprop=\"headline\"]",
+    carries: &[("class", &["title"]), ("itemprop", &[])],
+};
 
 /// Class-name prefixes that file a post under a taxonomy term
 /// (`category-popular`, `tag-comments`): the term says nothing about the
@@ -1299,20 +1366,29 @@ fn names_any(node: &NodeRef, words: &[&str]) -> bool {
             .any(|prefix| opens_ignoring_case(name, prefix))
             && words.iter().any(|word| holds_ignoring_case(name, word))
     };
-    node.attr("class")
-        .is_some_and(|class| class.split_whitespace().any(names_one))
-        || node.attr("id").is_some_and(|id| names_one(&id))
+    node.query_or(false, |node| {
+        node.as_element().is_some_and(|element| {
+            element
+                .attr_ref(local_name!("class"))
+                .is_some_and(|class| class.split_whitespace().any(names_one))
+                || element.attr_ref(local_name!("id")).is_some_and(names_one)
+        })
+    })
 }
 
 /// Whether `text` holds `word` (lower case) in any ASCII case, as
 /// `text.to_ascii_lowercase().contains(word)` without the copy: this is
 /// asked of every class name in the page.
-fn holds_ignoring_case(text: &str, word: &str) -> bool {
-    word.is_empty()
-        || text
-            .as_bytes()
-            .windows(word.len())
-            .any(|part| part.eq_ignore_ascii_case(word.as_bytes()))
+pub(super) fn holds_ignoring_case(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    // The rest is compared only where the first letter stands.
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), text).any(|at| {
+        text.get(at + 1..at + word.len())
+            .is_some_and(|after| after.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// Whether `text` opens with `prefix` (lower case) in any ASCII case.
@@ -2018,6 +2094,41 @@ mod tests {
         let naive = parse_machine("2026-03-02 08:15:00").expect("a date");
         assert_eq!(naive.local(), "2026-03-02");
         assert_eq!(naive.utc().to_rfc3339(), "2026-03-02T08:15:00+00:00");
+    }
+
+    #[test]
+    fn the_texts_beside_the_headline_are_those_the_whole_block_text_gives() {
+        let html = format!(
+            "<div><p>Dam öpens soon</p><p>{}</p><h1>Dam öpens</h1><p>{}</p></div>",
+            "Words before. ".repeat(40),
+            "Wörds after. ".repeat(40)
+        );
+        let doc = Document::from(html.as_str());
+        let block = doc.select_single("div").nodes()[0];
+        let text = spaced_text(&block);
+        let window = |at: usize, title: &str| {
+            let before: Vec<char> = text[..at].chars().collect();
+            let before = before[before.len().saturating_sub(HEADER_WINDOW_CHARS)..]
+                .iter()
+                .collect();
+            let after = text[at + title.len()..]
+                .chars()
+                .take(HEADER_WINDOW_CHARS)
+                .collect();
+            (before, after)
+        };
+        for title in [
+            "Dam öpens",
+            "öpens soon Words",
+            "after. Wörds",
+            "Dam öpens Wörds",
+            "s",
+            "absent",
+            "",
+        ] {
+            let whole = text.find(title).map(|at| window(at, title));
+            assert_eq!(beside(&block, title), whole, "{title}");
+        }
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub(crate) struct JsonLd {
 /// Reads every JSON-LD script of the page.
 pub(crate) fn read(doc: &Document) -> JsonLd {
     let mut roots = Vec::new();
-    for script in doc.select("script[type]").nodes() {
+    for script in doc.select("script").nodes() {
         let is_json_ld = script
             .attr("type")
             .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"));

@@ -15,7 +15,7 @@
 //! - dates: first publication and last change (`dates`);
 //! - the canonical link.
 
-use dom_query::{Document, Matcher, Selection};
+use dom_query::Document;
 
 use dom_query::NodeRef;
 
@@ -25,6 +25,7 @@ use super::{
     authors, dates,
     dates::{Furniture, PageDates, spaced_text},
     json_ld,
+    narrowed::NarrowedSelector,
 };
 
 /// How many words the segment before the site's name may have to be taken
@@ -36,8 +37,16 @@ const SITE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: 
 
 /// Elements that print the byline; the first in the page that is short
 /// enough, names someone and is not in a comment or a teaser is taken.
-const BYLINE_SELECTOR: &str = "[class*=\"byline\" i], .by-line, [itemprop=\"author\"], [rel=\"author\"], \
-    [class*=\"author\" i], a[href*=\"/author/\"], a[href*=\"/authors/\"]";
+static BYLINE_ELEMENTS: NarrowedSelector = NarrowedSelector {
+    selector: "[class*=\"byline\" i], .by-line, [itemprop=\"author\"], [rel=\"author\"], \
+        [class*=\"author\" i], a[href*=\"/author/\"], a[href*=\"/authors/\"]",
+    carries: &[
+        ("class", &["by", "author"]),
+        ("itemprop", &[]),
+        ("rel", &[]),
+        ("href", &["/author"]),
+    ],
+};
 
 /// Labels printed in an element of their own before the name
 /// (`<p>Written by</p><p>Ann Lee</p>`), folded as line keys.
@@ -177,7 +186,7 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
     let byline = byline(doc, &furniture, &outlets);
     let dates = dates::read(doc, &furniture, &metas, &json_ld, page_url);
     let canonical_url = doc
-        .select("link[rel=\"canonical\"]")
+        .select_single("link[rel=\"canonical\"]")
         .attr("href")
         .and_then(|href| absolute(href.trim(), page_url));
     Metadata {
@@ -276,8 +285,10 @@ pub(crate) struct MetaTags(Vec<(String, String)>);
 
 impl MetaTags {
     pub(crate) fn read(doc: &Document) -> Self {
+        // Every `<meta>`, those without a `content` dropped below: a plain
+        // element name is matched without the selector engine.
         let tags = doc
-            .select("meta[content]")
+            .select("meta")
             .nodes()
             .iter()
             .filter_map(|node| {
@@ -323,7 +334,7 @@ impl MetaTags {
 
 /// The text of the first element matching `selector`, if not empty.
 fn text_of(doc: &Document, selector: &str) -> Option<String> {
-    let text = collapse_spaces(&doc.select(selector).first().text());
+    let text = collapse_spaces(&doc.select_single(selector).text());
     (!text.is_empty()).then_some(text)
 }
 
@@ -334,11 +345,8 @@ fn text_of(doc: &Document, selector: &str) -> Option<String> {
 /// the first byline taken (it is most often near the top).
 fn byline(doc: &Document, furniture: &Furniture, outlets: &[&str]) -> Option<String> {
     let names = |text: &str| names_someone(text, outlets);
-    let Ok(candidates) = Matcher::new(BYLINE_SELECTOR) else {
-        return None;
-    };
-    Selection::from(doc.root())
-        .select_matcher_iter(&candidates)
+    BYLINE_ELEMENTS
+        .select(doc)
         .filter(|node| !furniture.holds_byline(node) && !names_login(node))
         .find_map(|node| {
             let text = author_text(&node);
