@@ -1234,14 +1234,10 @@ impl Furniture {
         let mut text = String::new();
         let mut pending = vec![*root];
         while let Some(node) = pending.pop() {
-            if node.is_text() {
-                text.push_str(&node.text());
+            if read_text(&node, |part| text.push_str(part)).is_some() {
                 continue;
             }
-            let unread = node
-                .node_name()
-                .is_some_and(|name| UNREAD_ELEMENTS.contains(&name.as_ref()));
-            if !node.is_element() || unread || self.is_furniture(&node) {
+            if !node.is_element() || is_unread(&node) || self.is_furniture(&node) {
                 continue;
             }
             text.push(' ');
