@@ -209,6 +209,10 @@ pub enum RemovedKind {
     /// Text of a reader-comment form: `Leave a Reply`, `Sign in to comment`,
     /// `Your email address will not be published`.
     CommentForm,
+    /// A box inside the article the page names as boilerplate by its class
+    /// or id: a share bar, a newsletter sign-up, related links, an author's
+    /// card, a list of tags.
+    BoilerplateBox,
 }
 
 impl RemovedKind {
@@ -228,6 +232,7 @@ impl RemovedKind {
             Self::Copyright => "copyright",
             Self::Republication => "republication",
             Self::CommentForm => "comment_form",
+            Self::BoilerplateBox => "boilerplate_box",
         }
     }
 }

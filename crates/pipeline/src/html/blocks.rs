@@ -172,11 +172,11 @@ pub(crate) fn collect(root: &NodeRef<'_>, origin: Origin, page_url: Option<&url:
 }
 
 /// As [`collect`], without the subtrees of the elements `prune` names.
-pub(crate) fn collect_pruned(
-    root: &NodeRef<'_>,
+pub(crate) fn collect_pruned<'a>(
+    root: &NodeRef<'a>,
     origin: Origin,
     page_url: Option<&url::Url>,
-    prune: impl Fn(&NodeRef<'_>) -> bool,
+    prune: impl Fn(&NodeRef<'a>) -> bool,
 ) -> Vec<Block> {
     let mut writer = Writer {
         origin,

@@ -35,15 +35,15 @@
 //!
 //! Every threshold is in [`SETTINGS`].
 
-use std::collections::HashSet;
+use std::{cell::RefCell, collections::HashSet};
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Article, ParsePolicy};
 
 use super::blocks;
 use crate::{
-    article::PageType,
-    document::{Block, Origin},
+    article::{PageType, RemovedKind},
+    document::{Block, Origin, Role},
 };
 
 /// The cascade's thresholds, in one table.
@@ -64,6 +64,13 @@ pub(crate) struct Settings {
     /// page names as its article or main content when it holds less than
     /// this share of that region's characters (pruned): it took one part.
     pub min_readability_share: f64,
+    /// In Readability's choice, the boxes named as boilerplate are removed
+    /// only when together they hold at most this share of the choice's
+    /// characters: more is the article under loose names.
+    pub max_pruned_share: f64,
+    /// …and each holds at most this many characters that are not link
+    /// text: a longer one is a part of the text under a loose name.
+    pub max_box_chars: usize,
 }
 
 /// The thresholds in force.
@@ -74,6 +81,8 @@ pub(crate) const SETTINGS: Settings = Settings {
     long_block_chars: 160,
     min_content_chars: 200,
     min_readability_share: 0.5,
+    max_pruned_share: 0.25,
+    max_box_chars: 1_200,
 };
 
 /// Containers of an article's text, most specific first: what CMSs and
@@ -325,16 +334,87 @@ fn is_boilerplate(node: &NodeRef<'_>, kind: PageType) -> bool {
     if matches!(name.as_ref(), "body" | "main" | "article" | "html") {
         return false;
     }
-    let names = [node.attr("class"), node.attr("id")];
-    names.iter().flatten().any(|value| {
-        value
-            .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
-            .map(str::to_ascii_lowercase)
-            .any(|word| {
-                BOILERPLATE_WORDS.contains(&word.as_str())
-                    && !(kind == PageType::Forum && POST_WORDS.contains(&word.as_str()))
-            })
+    [node.attr("class"), node.attr("id")]
+        .iter()
+        .flatten()
+        .any(|value| names_boilerplate(value, kind))
+}
+
+/// Whether a class or id value holds one of the [`BOILERPLATE_WORDS`] on a
+/// page of kind `kind`.
+fn names_boilerplate(value: &str, kind: PageType) -> bool {
+    name_words(value).any(|word| {
+        BOILERPLATE_WORDS.contains(&word.as_str())
+            && !(kind == PageType::Forum && POST_WORDS.contains(&word.as_str()))
     })
+}
+
+/// Whether an element inside Readability's choice is a boilerplate box:
+/// as [`is_boilerplate`] on an article, except what Readability's choice
+/// holds of the text itself: a section's `<header>` over its subheading, a
+/// heading's anchor (`id="h-why-use-social-media"` names the heading's
+/// words), a highlighter's classes in code (`<span class="token comment">`).
+fn is_box_in_choice(node: &NodeRef<'_>) -> bool {
+    let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
+    let by_tag = PRUNED_TAGS.contains(&name.as_ref()) && !(name == "header" && is_section_heading(node));
+    let by_name = || {
+        !matches!(name.as_ref(), "body" | "main" | "article" | "html")
+            && (node
+                .attr("class")
+                .is_some_and(|class| names_boilerplate(&class, PageType::Article))
+                || node.attr("id").is_some_and(|id| {
+                    names_boilerplate(&id, PageType::Article) && !is_anchor_of_text(&id, node)
+                }))
+    };
+    (by_tag || by_name()) && !node.ancestors_it(None).any(|ancestor| is_code(&ancestor))
+}
+
+/// The words of a class or id value, lower case: split at `-`, `_` and
+/// spaces.
+fn name_words(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+}
+
+/// An id of at least this many words, all but one of them words of the
+/// element's text, is an anchor made from the text.
+const MIN_ANCHOR_WORDS: usize = 3;
+
+/// Whether `id` is an anchor the CMS made from the element's own text (a
+/// heading's `h-why-use-social-media`): it has at least
+/// [`MIN_ANCHOR_WORDS`] words and the text uses all but one of them.
+fn is_anchor_of_text(id: &str, node: &NodeRef<'_>) -> bool {
+    let words: Vec<String> = name_words(id).collect();
+    if words.len() < MIN_ANCHOR_WORDS {
+        return false;
+    }
+    let text = node.text().to_lowercase();
+    let text_words: HashSet<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+    words
+        .iter()
+        .filter(|word| !text_words.contains(word.as_str()))
+        .count()
+        <= 1
+}
+
+/// The headings under an article's title.
+const SUBHEADINGS: &str = "h2, h3, h4, h5, h6";
+
+/// Whether a `<header>` is a section's heading: it holds a subheading that
+/// is not a link and no title (a teaser's header links its headline; the
+/// article's header holds its `h1`).
+fn is_section_heading(header: &NodeRef<'_>) -> bool {
+    let header = dom_query::Selection::from(*header);
+    let headings = header.select(SUBHEADINGS);
+    headings.exists() && !headings.select("a").exists() && !header.select("h1").exists()
+}
+
+/// Whether the element is a code listing or code in a line.
+fn is_code(node: &NodeRef<'_>) -> bool {
+    node.node_name()
+        .is_some_and(|name| name.eq_ignore_ascii_case("pre") || name.eq_ignore_ascii_case("code"))
 }
 
 /// The blocks without those that are mostly link text, unless `keep_links`.
@@ -380,6 +460,8 @@ const READABILITY_CHOICE: &str = "#readability-page-1";
 fn readability(doc: Document, base: Option<&url::Url>, reparse: &impl Fn() -> Document) -> Vec<Block> {
     let config = || dom_smoothie::Config {
         max_elements_to_parse: 0,
+        // The class names stay for `without_named_boxes`.
+        keep_classes: true,
         ..dom_smoothie::Config::default()
     };
     let enough = config().char_threshold;
@@ -414,13 +496,64 @@ fn readability(doc: Document, base: Option<&url::Url>, reparse: &impl Fn() -> Do
             best = Some((article, found));
         }
     }
-    best.map(|(article, _)| blocks::collect(&Document::fragment(article.content).root(), Origin::Text, base))
+    best.map(|(article, _)| without_named_boxes(&Document::fragment(article.content).root(), base))
         .unwrap_or_default()
 }
 
-/// The characters of the blocks' text.
+/// The blocks of Readability's choice under `root`, with the boxes our
+/// tables name as boilerplate ([`is_box_in_choice`]: a share bar, a
+/// newsletter sign-up, related links, an author's card) marked removed and
+/// put after the text. Readability scores by class names but keeps what
+/// sits inside its chosen node. When the boxes hold more than
+/// `max_pruned_share` of the choice, none is removed: that is the text
+/// itself under loose names (`sidebar-enabled--false`).
+fn without_named_boxes(root: &NodeRef<'_>, base: Option<&url::Url>) -> Vec<Block> {
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let limit = (blocks::text_chars(&root.text()) as f64 * SETTINGS.max_pruned_share) as usize;
+    let boxes = RefCell::new(Vec::new());
+    let mut kept = blocks::collect_pruned(root, Origin::Text, base, |node| {
+        let named = is_box_in_choice(node) && {
+            let (text, linked) = unlinked_chars(node);
+            text - linked <= SETTINGS.max_box_chars
+        };
+        if named {
+            boxes.borrow_mut().push(*node);
+        }
+        named
+    });
+    let boxes: Vec<Block> = boxes
+        .into_inner()
+        .iter()
+        .flat_map(|node| blocks::collect(node, Origin::Text, base))
+        .map(|block| Block {
+            role: Role::Removed(RemovedKind::BoilerplateBox),
+            ..block
+        })
+        .collect();
+    if boxes
+        .iter()
+        .map(|block| blocks::text_chars(&block.text))
+        .sum::<usize>()
+        > limit
+    {
+        // Together they are the text, under names a theme gave its layout.
+        return blocks::collect(root, Origin::Text, base);
+    }
+    kept.extend(boxes);
+    kept
+}
+
+/// The characters of the blocks' text, removed blocks aside.
 fn chars(blocks: &[Block]) -> usize {
-    blocks.iter().map(|block| blocks::text_chars(&block.text)).sum()
+    blocks
+        .iter()
+        .filter(|block| block.is_body())
+        .map(|block| blocks::text_chars(&block.text))
+        .sum()
 }
 
 /// The one with more text.
@@ -528,6 +661,85 @@ mod tests {
             <div class="comment reply"><p>I saw the gap myself last week, and it is wider than the photographs suggest.</p></div></main></body>"#
         );
         assert_eq!(texts(&html, PageType::Forum).len(), 2);
+    }
+
+    /// An article Readability reads (no container names it), with
+    /// `inside` among its paragraphs; its body and removed texts.
+    fn read_with(inside: &str) -> (Vec<String>, Vec<String>) {
+        let html = format!(
+            "<body><div class=\"story\"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{inside}<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body>"
+        );
+        let (body, removed): (Vec<Block>, Vec<Block>) =
+            extract(Document::from(html.as_str()), PageType::Article, None, || {
+                Document::from(html.as_str())
+            })
+            .into_iter()
+            .partition(Block::is_body);
+        assert!(
+            removed
+                .iter()
+                .all(|block| block.role == Role::Removed(RemovedKind::BoilerplateBox))
+        );
+        let texts = |blocks: Vec<Block>| blocks.into_iter().map(|block| block.text).collect();
+        (texts(body), texts(removed))
+    }
+
+    const SIGN_UP: &str = "Sign up to get the harbour news in your inbox every morning before seven.";
+
+    #[test]
+    fn a_box_named_as_boilerplate_in_readability_s_choice_is_removed_and_recorded() {
+        let (body, removed) = read_with(&format!(
+            "<div class=\"newsletter-box\"><h3>Morning briefing</h3><p>{SIGN_UP}</p></div>"
+        ));
+        assert_eq!(body, [PARAGRAPH; 5]);
+        assert_eq!(removed, ["Morning briefing", SIGN_UP]);
+    }
+
+    #[test]
+    fn boxes_holding_much_of_readability_s_choice_are_its_text() {
+        let wide = format!("<div class=\"post sharing-on\"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>");
+        let (body, removed) = read_with(&wide);
+        assert_eq!((body.len(), removed.len()), (7, 0), "{body:?}");
+        // A small share of a long text, but longer than any widget.
+        let long = format!(
+            "<div class=\"author-note\"><h4>From the editor</h4><p>{}</p></div>{}",
+            format!("{SIGN_UP} ").repeat(20),
+            format!("<p>{PARAGRAPH}</p>").repeat(30)
+        );
+        let (body, removed) = read_with(&long);
+        assert_eq!((body.len(), removed.len()), (37, 0), "{body:?}");
+    }
+
+    #[test]
+    fn a_heading_anchor_naming_a_boilerplate_word_is_text() {
+        let (body, _) =
+            read_with("<h2 id=\"h-our-newsletter-archive-opens\">Our newsletter archive opens</h2>");
+        assert!(
+            body.iter().any(|text| text == "Our newsletter archive opens"),
+            "{body:?}"
+        );
+    }
+
+    #[test]
+    fn a_highlighted_comment_in_code_is_code() {
+        let (body, _) = read_with(
+            "<pre><code>tide = read() <span class=\"token comment\"># metres above datum</span></code></pre>",
+        );
+        assert!(
+            body.iter().any(|text| text.contains("metres above datum")),
+            "{body:?}"
+        );
+    }
+
+    #[test]
+    fn a_section_s_header_over_its_subheading_is_text_and_a_teaser_s_is_not() {
+        let section = "<section><header><h2>Tide tables</h2></header><p>Tide tables for the harbour are posted weekly by the board at the fish quay and online.</p></section>";
+        let (body, _) = read_with(section);
+        assert!(body.iter().any(|text| text == "Tide tables"), "{body:?}");
+        let teaser = "<section><header><h2><a href=\"/ferry\">Ferry timetable</a></h2></header><p>Tide tables for the harbour are posted weekly by the board at the fish quay and online.</p></section>";
+        let (body, removed) = read_with(teaser);
+        assert!(!body.iter().any(|text| text == "Ferry timetable"), "{body:?}");
+        assert_eq!(removed, ["Ferry timetable"]);
     }
 
     #[test]
