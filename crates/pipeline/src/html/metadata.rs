@@ -118,6 +118,11 @@ pub(crate) struct Metadata {
 /// a listing's `By Category` filter.
 const WITHOUT_PRINTED_BYLINES: &[PageType] = &[PageType::Product, PageType::Listing, PageType::Collection];
 
+/// Kinds of page dated by the day their text prints most often when nothing
+/// marks their date: a shop's or a service's page prints days of offers and
+/// reviews, not its own.
+const DATED_BY_PRINTED_DAYS: &[PageType] = &[PageType::Article, PageType::Forum];
+
 impl Metadata {
     /// Takes a byline printed without a class naming it (`<p>By Ann Lee</p>`)
     /// as the byline when the page has no byline element and is of a kind
@@ -136,14 +141,7 @@ impl Metadata {
             self.byline = first_poster(doc, &outlets);
         }
     }
-}
 
-/// Kinds of page dated by the day their text prints most often when nothing
-/// marks their date: a shop's or a service's page prints days of offers and
-/// reviews, not its own.
-const DATED_BY_PRINTED_DAYS: &[PageType] = &[PageType::Article, PageType::Forum];
-
-impl Metadata {
     /// Takes the day the page's own text prints most often as its
     /// publication when nothing else dated it and it is of a kind of
     /// [`DATED_BY_PRINTED_DAYS`].
