@@ -1464,8 +1464,10 @@ fn leading_day(value: &str) -> Option<NaiveDate> {
 }
 
 /// A full day in a URL path: `/2024/05/17/`, `2024-05-17` in a segment,
-/// `/2024-05/17/` (as Chinese news sites file stories), or a segment of its
-/// own written `20240517`.
+/// `/2024-05/17/` (as Chinese news sites file stories), a segment of its
+/// own written `20240517`, or the day first as a newsroom in Europe prints
+/// it (`report_of_17.05.2024`, `/news/17-05-2024`, the order plain as in
+/// [`printed`]).
 pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
     let tokens = tokens(path);
     let compact = path.split('/').find_map(|segment| {
@@ -1491,6 +1493,7 @@ pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
             _ => None,
         })
         .or(compact)
+        .or_else(|| (0..tokens.len()).find_map(|at| day_first_at(&tokens[at..])))
 }
 
 /// The first day printed in a text: `17.05.2024`, `17. Mai 2024`,
@@ -1541,6 +1544,9 @@ fn update_label_before(tokens: &[Token]) -> bool {
 /// A day printed at the start of `tokens`.
 fn printed_at(tokens: &[Token]) -> Option<NaiveDate> {
     use Token::{Number, Separator, Word};
+    if let Some(day) = day_first_at(tokens) {
+        return Some(day);
+    }
     match tokens {
         [
             Number(year, 4),
@@ -1559,30 +1565,6 @@ fn printed_at(tokens: &[Token]) -> Option<NaiveDate> {
             ..,
         ] if CJK_DATE_UNITS.contains(&(year_unit.as_str(), month_unit.as_str())) => {
             valid_day(*year, *month, *day)
-        }
-        [
-            Number(day, 1..=2),
-            Separator('.'),
-            Number(month, 1..=2),
-            Separator('.'),
-            Number(year, 2 | 4),
-            ..,
-        ] => valid_day(full_year(*year), *month, *day),
-        [
-            Number(first, 1..=2),
-            Separator(a),
-            Number(second, 1..=2),
-            Separator(b),
-            Number(year, 4),
-            ..,
-        ] if a == b && matches!(a, '/' | '-') => {
-            // Day and month in either order, only when the order is plain.
-            match (*first > 12, *second > 12) {
-                (true, false) => valid_day(*year, *second, *first),
-                (false, true) => valid_day(*year, *first, *second),
-                _ if first == second => valid_day(*year, *first, *second),
-                _ => None,
-            }
         }
         [Number(day, 1..=2), rest @ ..] => {
             let rest = rest.strip_prefix(&[Separator('.')]).unwrap_or(rest);
@@ -1608,6 +1590,40 @@ fn printed_at(tokens: &[Token]) -> Option<NaiveDate> {
             let rest = skip_words(rest, ORDINAL_SUFFIXES);
             match skip_separators(rest) {
                 [Number(year, 4), ..] => valid_day(*year, month, *day),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A day written in figures with the year last at the start of `tokens`:
+/// `17.05.2024` (or `17.05.24`), and `17/05/2024` or `05/17/2024` (also
+/// with `-`) only when the order of day and month is plain.
+fn day_first_at(tokens: &[Token]) -> Option<NaiveDate> {
+    use Token::{Number, Separator};
+    match tokens {
+        [
+            Number(day, 1..=2),
+            Separator('.'),
+            Number(month, 1..=2),
+            Separator('.'),
+            Number(year, 2 | 4),
+            ..,
+        ] => valid_day(full_year(*year), *month, *day),
+        [
+            Number(first, 1..=2),
+            Separator(a),
+            Number(second, 1..=2),
+            Separator(b),
+            Number(year, 4),
+            ..,
+        ] if a == b && matches!(a, '/' | '-') => {
+            // Day and month in either order, only when the order is plain.
+            match (*first > 12, *second > 12) {
+                (true, false) => valid_day(*year, *second, *first),
+                (false, true) => valid_day(*year, *first, *second),
+                _ if first == second => valid_day(*year, *first, *second),
                 _ => None,
             }
         }
@@ -1937,6 +1953,18 @@ mod tests {
         assert_eq!(
             day("<p>Text.</p>", "https://news.example/local/2026-03/02/c_1137.htm").as_deref(),
             Some("2026-03-02")
+        );
+        assert_eq!(
+            day("<p>Text.</p>", "https://news.example/report_of_02.03.2026_dam").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
+            day("<p>Text.</p>", "https://news.example/notices/13-03-2026").as_deref(),
+            Some("2026-03-13")
+        );
+        assert_eq!(
+            day("<p>Text.</p>", "https://news.example/notices/02-03-2026"),
+            None
         );
         assert_eq!(
             day("<p>Text.</p>", "https://news.example/2026/03/dam-opens/"),
