@@ -802,8 +802,7 @@ fn time_element(doc: &Document, times: &[NodeRef], furniture: &Furniture) -> Opt
         .iter()
         .filter(|node| !furniture.holds(node) && !is_update_time(node))
         .collect();
-    let headings = doc.select_single("h1");
-    let header = headings.nodes().first().and_then(|heading| {
+    let header = first_headline(doc).and_then(|heading| {
         heading
             .ancestors_it(Some(HEADER_LEVELS))
             .take_while(|block| !matches!(block.node_name().as_deref(), Some("html" | "body")))
@@ -1117,12 +1116,32 @@ fn day_soon_after_label(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// Words in the class or id of an `<h1>` that holds the site's logo or
+/// name, printed on every page of the site (`<h1 class="site-title">`,
+/// `<h1 id="logo">`): a masthead, not the article's headline.
+const MASTHEAD_WORDS: &[&str] = &["logo", "site-title", "site-name", "sitename", "masthead", "brand"];
+
+/// Whether a heading's class or id names it a masthead ([`MASTHEAD_WORDS`]).
+pub(crate) fn is_masthead(heading: &NodeRef) -> bool {
+    names_any(heading, MASTHEAD_WORDS)
+}
+
+/// The page's first `<h1>` that prints a letter or a figure and is no
+/// masthead.
+fn first_headline(doc: &Document) -> Option<NodeRef<'_>> {
+    doc.select("h1").nodes().iter().copied().find(|heading| {
+        !is_masthead(heading)
+            && heading
+                .descendants_it()
+                .any(|node| read_text(&node, |text| text.chars().any(char::is_alphanumeric)).unwrap_or(false))
+    })
+}
+
 /// The first `<h1>`'s text and the blocks around it ([`HEADER_LEVELS`]),
 /// nearest first.
 fn headline_blocks(doc: &Document) -> Option<HeadlineBlocks<'_>> {
-    let headings = doc.select_single("h1");
-    let heading = headings.nodes().first()?;
-    let title = spaced_text(heading);
+    let heading = first_headline(doc)?;
+    let title = spaced_text(&heading);
     (!title.is_empty()).then(|| HeadlineBlocks {
         blocks: heading
             .ancestors_it(Some(HEADER_LEVELS))
@@ -1190,8 +1209,7 @@ pub(crate) struct Furniture {
 impl Furniture {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut headline_ancestors = Vec::new();
-        let first_heading = doc.select_single("h1").nodes().first().copied();
-        for heading in [first_heading, MARKED_HEADLINES.select(doc).next()]
+        for heading in [first_headline(doc), MARKED_HEADLINES.select(doc).next()]
             .iter()
             .flatten()
         {
@@ -1845,6 +1863,16 @@ mod tests {
             <time datetime="2026-01-31" class="published">31 January</time></li></ul></div>
             <article><header><h1><span>Dam opens</span></h1><div class="node-meta">
             <time datetime="2026-03-02">2 March</time> by Ann Lee</div></header><p>The dam held.</p></article>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_masthead_h1_holding_the_site_s_logo_is_not_the_headline_s_header() {
+        let page = r#"<header class="top"><h1 id="site-logo"><a href="/"><svg><title>Lune</title></svg>
+            River Post</a></h1></header>
+            <div class="column"><div class="box"><p><time datetime="2026-01-31" pubdate>31 January</time></p></div></div>
+            <main><article><header><h1>Dam opens</h1><p>Ann Lee, <time datetime="2026-03-02">2 March</time></p>
+            </header><p>The dam held.</p></article></main>"#;
         assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
     }
 

@@ -230,6 +230,7 @@ fn headline(
         .select("h1")
         .nodes()
         .iter()
+        .filter(|heading| !dates::is_masthead(heading))
         .map(heading_text)
         .filter(|text| !text.is_empty())
         .take(MAX_HEADINGS)
@@ -982,6 +983,12 @@ mod tests {
             "https://riverpost.example/dam",
         );
         assert_eq!(logo_only.title, "Dam opens");
+        let masthead = read_page(
+            r#"<title>Dam opens on the Lune - Lune valley news</title>
+            <h1 class="site-title">Lune valley news</h1><h1>Dam opens on the Lune</h1>"#,
+            "https://riverpost.example/dam",
+        );
+        assert_eq!(masthead.title, "Dam opens on the Lune");
     }
 
     #[test]
