@@ -121,8 +121,12 @@ pub(crate) const MODIFIED_META: &[&str] = &[
 ];
 
 /// Words in the class or id of an ancestor that mark an element as not the
-/// article's own: a comment, a teaser of another article, a sidebar.
+/// article's own: a comment, a teaser of another article, a sidebar, a
+/// social post embedded in the story (its date and author are the post's).
 pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
+    "instagram-media",
+    "twitter-tweet",
+    "tiktok-embed",
     "comment",
     "reply",
     "respond",
@@ -1863,6 +1867,14 @@ mod tests {
             <time datetime="2026-01-31" class="published">31 January</time></li></ul></div>
             <article><header><h1><span>Dam opens</span></h1><div class="node-meta">
             <time datetime="2026-03-02">2 March</time> by Ann Lee</div></header><p>The dam held.</p></article>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_social_post_embedded_in_the_story_does_not_date_it() {
+        let page = r#"<h1>Dam opens</h1><div class="published">2 March 2026</div>
+            <p>The dam held.</p><blockquote class="instagram-media"><p>A post shared by the mill
+            <time datetime="2026-01-31T10:00:00+00:00">Jan 31, 2026</time></p></blockquote>"#;
         assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
