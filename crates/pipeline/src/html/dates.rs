@@ -1245,7 +1245,9 @@ impl Furniture {
     fn is_furniture(&self, element: &NodeRef) -> bool {
         !self.headline_ancestors.contains(&element.id)
             && !matches!(element.node_name().as_deref(), Some("html" | "body"))
-            && ((names_any(element, EXCLUDED_ANCESTOR_WORDS) && !self.is_layout(element))
+            && ((names_any(element, EXCLUDED_ANCESTOR_WORDS)
+                && !self.is_layout(element)
+                && !self.is_article_aside(element))
                 || (is_footer(element) && !in_article(element))
                 || opens_any(element, FURNITURE_PREFIXES))
     }
@@ -1267,6 +1269,17 @@ impl Furniture {
             pending.extend(children.into_iter().rev());
         }
         text
+    }
+
+    /// Whether an element named after a sidebar stands inside the
+    /// `<article>` that holds the headline: the article's own details
+    /// (its date, its author, its tags) set beside its text.
+    fn is_article_aside(&self, element: &NodeRef) -> bool {
+        names_any(element, &["sidebar"])
+            && element.ancestors_it(None).any(|ancestor| {
+                ancestor.node_name().as_deref() == Some("article")
+                    && self.headline_ancestors.contains(&ancestor.id)
+            })
     }
 
     /// Whether an element named after a sidebar holds more than
@@ -1876,6 +1889,17 @@ mod tests {
             <p>The dam held.</p><blockquote class="instagram-media"><p>A post shared by the mill
             <time datetime="2026-01-31T10:00:00+00:00">Jan 31, 2026</time></p></blockquote>"#;
         assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_sidebar_inside_the_headline_s_article_is_the_article_s_own() {
+        let article = r#"<article><h1>Dam opens</h1><p>The dam held.</p>
+            <div class="sidebar sidebar--details"><p>Ann Lee</p><time datetime="2026-03-02">2 March</time></div>
+            </article><div class="sidebar"><time datetime="2026-01-31">31 January</time></div>"#;
+        assert_eq!(day(article, NO_URL).as_deref(), Some("2026-03-02"));
+        let beside = r#"<article><h1>Dam opens</h1><p>The dam held.</p></article>
+            <div class="sidebar"><time datetime="2026-01-31">31 January</time></div>"#;
+        assert_eq!(day(beside, NO_URL), None);
     }
 
     #[test]
