@@ -1532,7 +1532,7 @@ pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
 }
 
 /// The first day printed in a text: `17.05.2024`, `17. Mai 2024`,
-/// `17 May 2024`, `May 17th, 2024`, `2024-05-17`, `2024/05/17`,
+/// `17 May 2024`, `May 17th, 2024`, `2024 May 17`, `2024-05-17`, `2024/05/17`,
 /// `2024年5月17日`, or `05/17/2024` when the order is unambiguous.
 pub(crate) fn printed(text: &str) -> Option<NaiveDate> {
     let tokens = tokens(text);
@@ -1613,6 +1613,19 @@ fn printed_at(tokens: &[Token]) -> Option<NaiveDate> {
             let rest = skip_words(rest, MONTH_LINKS);
             match rest {
                 [Number(year, 4), ..] => valid_day(*year, month, *day),
+                _ => None,
+            }
+        }
+        [Number(year, 4), rest @ ..] => {
+            // The year first, then the month's name (`2026 Mar 2`, as
+            // scholarly indexes print it; `2026. március 2.`).
+            let rest = rest.strip_prefix(&[Separator('.')]).unwrap_or(rest);
+            let [Word(name), rest @ ..] = rest else {
+                return None;
+            };
+            let month = month(name)?;
+            match skip_separators(rest) {
+                [Number(day, 1..=2), ..] => valid_day(*year, month, *day),
                 _ => None,
             }
         }
@@ -1967,6 +1980,13 @@ mod tests {
     }
 
     #[test]
+    fn a_scholarly_index_s_publication_tag_is_read_year_first() {
+        let paper = r#"<head><meta name="citation_publication_date" content="2026 Mar 2">
+            </head><body><p>The dam held.</p></body>"#;
+        assert_eq!(day(paper, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
     fn a_time_after_an_update_label_is_the_last_change_not_the_publication() {
         let page = r#"<h1>Dam opens</h1><div class="byline">By Ann Lee ·
             Updated <time datetime="2026-03-05">5 March 2026</time></div><p>The dam held.</p>
@@ -2050,6 +2070,7 @@ mod tests {
             ("13/03/2026", "2026-03-13"),
             ("13-03-2026 10:29", "2026-03-13"),
             ("2 марта 2026, 13:43", "2026-03-02"),
+            ("2026 Mar 2", "2026-03-02"),
             ("2 березня 2026 р.", "2026-03-02"),
             ("2 marca 2026", "2026-03-02"),
             ("2 Mart 2026 Pazartesi", "2026-03-02"),
