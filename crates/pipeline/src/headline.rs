@@ -126,7 +126,15 @@ fn apply_page(doc: &mut Document, page: &Metadata) {
             .collect();
         doc.article.authors = authors::clean_all(&doc.article.authors, &outlets);
     }
-    if !page.authors.is_empty() {
+    // The metadata's authors win, but a byline naming people in full
+    // (given name and surname) wins over metadata naming only the site.
+    let bylined = !doc.article.authors.is_empty()
+        && doc
+            .article
+            .authors
+            .iter()
+            .all(|name| name.split_whitespace().count() >= 2);
+    if !page.authors.is_empty() && !(bylined && page.authors_name_only_the_site()) {
         doc.article.authors.clone_from(&page.authors);
     }
     let site = page.site_name.as_str();
@@ -306,6 +314,20 @@ mod tests {
         assert_eq!(doc.article.authors, ["Ann Lee", "Bo Park"]);
         assert_eq!(doc.article.publisher, "River Post");
         assert!(doc.article.republishers.is_empty());
+    }
+
+    #[test]
+    fn a_byline_naming_a_writer_wins_over_metadata_naming_only_the_site() {
+        let mut doc = Document::from_texts(&["Body."]);
+        apply_page(
+            &mut doc,
+            &page("Dam opens", Some("By Ann Lee"), &["River Post"], "River Post"),
+        );
+        assert_eq!(doc.article.authors, ["Ann Lee"]);
+        // A personal site is named after its owner, who signs it.
+        let mut own = Document::from_texts(&["Body."]);
+        apply_page(&mut own, &page("Dam opens", None, &["Ann Lee"], "Ann Lee"));
+        assert_eq!(own.article.authors, ["Ann Lee"]);
     }
 
     #[test]

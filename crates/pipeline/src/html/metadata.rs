@@ -142,6 +142,18 @@ impl Metadata {
         }
     }
 
+    /// Whether the authors the metadata gives are only the site's own name
+    /// (`<meta name="author" content="River Post">` on riverpost.example):
+    /// a personal site's owner, or an outlet signing for its writer.
+    pub(crate) fn authors_name_only_the_site(&self) -> bool {
+        !self.authors.is_empty()
+            && self.authors.iter().all(|author| {
+                std::iter::once(&self.site_name)
+                    .chain(&self.outlets)
+                    .any(|site| same_name(author, site))
+            })
+    }
+
     /// Takes the day the page's own text prints most often as its
     /// publication when nothing else dated it and it is of a kind of
     /// [`DATED_BY_PRINTED_DAYS`].
