@@ -134,7 +134,8 @@ fn apply_page(doc: &mut Document, page: &Metadata) {
             .authors
             .iter()
             .all(|name| name.split_whitespace().count() >= 2);
-    if !page.authors.is_empty() && !(bylined && page.authors_name_only_the_site()) {
+    let only_the_site_beside_a_byline = bylined && page.authors_name_only_the_site();
+    if !page.authors.is_empty() && !only_the_site_beside_a_byline {
         doc.article.authors.clone_from(&page.authors);
     }
     let site = page.site_name.as_str();

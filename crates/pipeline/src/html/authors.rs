@@ -182,7 +182,7 @@ pub(crate) fn clean(raw: &str, outlets: &[&str]) -> Vec<String> {
     if NOT_AUTHOR_OPENERS.iter().any(|opener| lower.starts_with(opener)) {
         return Vec::new();
     }
-    let text = strip_opener(&text);
+    let text = strip_opener(after_leading_date(strip_opener(&text)));
     let text = until_stop_word(text);
     let mut names: Vec<String> = Vec::new();
     for (index, part) in markers::split_names(&text).into_iter().enumerate() {
@@ -252,6 +252,40 @@ fn is_name(part: &str, index: usize, outlets: &[&str]) -> bool {
     !(is_credential || (is_job && index > 0))
 }
 
+/// Separators between the parts of a byline line.
+const BYLINE_SEPARATORS: &[&str] = &["|", "·", "•", "-", "–", "—", "/"];
+
+/// The text after a date opening it and the separator that ends the date
+/// (`Dec. 19, 2025 · Ann Lee`, `Monday 2 March | By Ann Lee`), or the text
+/// itself.
+fn after_leading_date(text: &str) -> &str {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return text;
+    };
+    if !opens_date(first, words.next()) {
+        return text;
+    }
+    let mut end = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        end += word.len();
+        if BYLINE_SEPARATORS.contains(&word.trim()) {
+            return text[end..].trim_start();
+        }
+    }
+    text
+}
+
+/// Whether a date starts at `word`, `next` following it: a number, a
+/// weekday, or a month's name before a number (`May 17`).
+fn opens_date(word: &str, next: Option<&str>) -> bool {
+    let starts_digit = |word: &str| word.starts_with(|c: char| c.is_ascii_digit());
+    let bare = word.trim_end_matches([',', ';', ':', '.']).to_lowercase();
+    starts_digit(word)
+        || WEEKDAYS.contains(&bare.as_str())
+        || (super::dates::month(&bare).is_some() && next.is_some_and(starts_digit))
+}
+
 /// The text after an opener (`By`, `Written by:`), or the text itself.
 fn strip_opener(text: &str) -> &str {
     let lower = text.to_lowercase();
@@ -276,12 +310,7 @@ fn until_stop_word(text: &str) -> String {
             continue;
         }
         let bare = word.trim_end_matches([',', ';', ':', '.']).to_lowercase();
-        let starts_digit = |word: &str| word.starts_with(|c: char| c.is_ascii_digit());
-        // A month name before a number starts a date (`May 17`).
-        let starts_date =
-            super::dates::month(&bare).is_some() && words.get(at + 1).is_some_and(|next| starts_digit(next));
-        let stops = STOP_WORDS.contains(&bare.as_str()) || WEEKDAYS.contains(&bare.as_str());
-        if stops || starts_digit(word) || starts_date {
+        if STOP_WORDS.contains(&bare.as_str()) || opens_date(word, words.get(at + 1).copied()) {
             break;
         }
         kept.push(*word);
@@ -355,6 +384,11 @@ mod tests {
         assert_eq!(names("Ann LeeUpdated on October 21, 2026"), ["Ann Lee"]);
         assert_eq!(names("Written ByAnn Lee"), ["Ann Lee"]);
         assert_eq!(names("Ann Lee Follow"), ["Ann Lee"]);
+        assert_eq!(
+            names("Mar. 2, 2026 · Ann Lee on behalf of the board"),
+            ["Ann Lee"]
+        );
+        assert_eq!(names("Monday 2 March 2026 | By Ann Lee"), ["Ann Lee"]);
         assert_eq!(names("Ann Lee | Guest Columnist"), ["Ann Lee"]);
         assert!(names("Sat, 20 Dec, 2026 - 06:36").is_empty());
     }
