@@ -8,7 +8,10 @@
 //! teaser) is no caption: the markup says where the captions are. The
 //! credit is dropped, the copies become one `Caption` with its count, and a
 //! short subheading printed once stays in the body. A photo credit printed
-//! on a line of its own is removed.
+//! on a line of its own is removed. A list item is no caption for its
+//! shortness or its copies (a list repeats its items), but what a figure
+//! says is one in a list too: a slideshow or a product gallery prints its
+//! slides as a list (`<ul class="gallery"><li><figure>…`).
 //!
 //! Reads: body blocks, with their `Origin::Figure`, and the input's format.
 //! Writes: `Role::Caption`, `Role::Removed(PhotoCredit)` and
@@ -47,7 +50,7 @@ pub(crate) fn apply(doc: &mut Document) {
         .iter()
         .map(|block| {
             let candidate = block.is_body()
-                && !block.list_item
+                && (!block.list_item || block.origin == Origin::Figure)
                 && block.text.chars().count() <= MAX_CAPTION_CHARS
                 && block.text.chars().any(char::is_alphabetic);
             candidate.then(|| {
@@ -275,6 +278,26 @@ mod tests {
         once.blocks[1].origin = Origin::Figure;
         apply(&mut once);
         assert_eq!(captions(&once), [("Boats in the bay", 1)]);
+    }
+
+    #[test]
+    fn a_figure_in_a_list_is_a_caption_and_a_list_item_printed_twice_is_not() {
+        let mut doc = Document::from_blocks(vec![
+            Block::new("Body.", false),
+            Block::new("Crews lift the first stone of the north wall", true),
+            Block::new("Tide tables", true),
+            Block::new("Tide tables", true),
+        ]);
+        doc.blocks[1].origin = Origin::Figure;
+        apply(&mut doc);
+        assert_eq!(
+            captions(&doc),
+            [("Crews lift the first stone of the north wall", 1)]
+        );
+        assert_eq!(
+            doc.body_texts().collect::<Vec<_>>(),
+            ["Body.", "Tide tables", "Tide tables"]
+        );
     }
 
     #[test]
