@@ -1,6 +1,7 @@
 //! "See also" links. Takes blocks that open with a see-also label:
 //! inline (`See also: Headline https://…`) gives one link; a heading
-//! (`See also:`) takes the list items and URL-bearing blocks under it. The
+//! (`See also:`, or a rail's `Trending`, `Most read`, `You may also like`)
+//! takes the list items and URL-bearing blocks under it. The
 //! URL leaves the text for `Link::url`; in HTML the link's own `href` gives
 //! it. A heading with nothing under it is removed as an empty heading. In a
 //! page's related-links box every link is taken, and its other text (a
@@ -150,6 +151,32 @@ mod tests {
             [("First story", ""), ("Second story", "https://news.example/2")]
         );
         assert_eq!(doc.blocks[3].role, Role::Body);
+    }
+
+    #[test]
+    fn a_rail_of_teasers_under_trending_or_most_read_is_taken() {
+        for heading in ["Trending", "Most read stories", "You may also like"] {
+            let doc = run(vec![
+                Block::new("A paragraph of body text.", false),
+                Block::new(heading, false),
+                Block::new("Ferry fares rise again", true),
+                html_block(
+                    "Harbour wall to be rebuilt",
+                    Origin::Text,
+                    Some("https://news.example/wall"),
+                ),
+            ]);
+            assert_eq!(
+                links(&doc),
+                [
+                    ("Ferry fares rise again", ""),
+                    ("Harbour wall to be rebuilt", "https://news.example/wall")
+                ],
+                "{heading}"
+            );
+            assert_eq!(doc.blocks[0].role, Role::Body);
+            assert_eq!(doc.blocks[1].role, Role::SeeAlso, "{heading}");
+        }
     }
 
     #[test]
