@@ -11,7 +11,9 @@
 //! on a line of its own is removed. A list item is no caption for its
 //! shortness or its copies (a list repeats its items), but what a figure
 //! says is one in a list too: a slideshow or a product gallery prints its
-//! slides as a list (`<ul class="gallery"><li><figure>…`).
+//! slides as a list (`<ul class="gallery"><li><figure>…`). What a figure
+//! says is a caption whatever its length: a long alt text describes a
+//! chart or a photo for a screen reader, it does not carry the story.
 //!
 //! Reads: body blocks, with their `Origin::Figure`, and the input's format.
 //! Writes: `Role::Caption`, `Role::Removed(PhotoCredit)` and
@@ -26,7 +28,9 @@ use crate::{
     markers,
 };
 
-/// A caption is at most this long; a longer block is a paragraph.
+/// A caption is at most this long, unless a figure says it (an alt text
+/// describing a chart for a screen reader runs long); a longer block is a
+/// paragraph.
 const MAX_CAPTION_CHARS: usize = 300;
 
 /// A photo credit is at most this long, from its marker to the end of the
@@ -51,7 +55,7 @@ pub(crate) fn apply(doc: &mut Document) {
         .map(|block| {
             let candidate = block.is_body()
                 && (!block.list_item || block.origin == Origin::Figure)
-                && block.text.chars().count() <= MAX_CAPTION_CHARS
+                && (block.origin == Origin::Figure || block.text.chars().count() <= MAX_CAPTION_CHARS)
                 && block.text.chars().any(char::is_alphabetic);
             candidate.then(|| {
                 let (text, credited) = strip_credit(&block.text);
@@ -298,6 +302,26 @@ mod tests {
             doc.body_texts().collect::<Vec<_>>(),
             ["Body.", "Tide tables", "Tide tables"]
         );
+    }
+
+    #[test]
+    fn a_long_alt_text_is_a_caption_and_a_long_paragraph_is_not() {
+        let alt = "A chart of the harbour's tide heights through the year, month by month, with the spring tides \
+                   of March and September marked in red, the neap tides in blue, and the height of the old north \
+                   wall drawn as a dashed line across it, so that the reader sees at a glance which of the tides \
+                   the wall held back and which of them ran over it in the storms of the last three winters.";
+        assert!(alt.chars().count() > MAX_CAPTION_CHARS);
+        let mut doc = Document::from_texts(&["Body.", alt]);
+        doc.blocks[1].origin = Origin::Figure;
+        doc.input.format = Format::Html;
+        apply(&mut doc);
+        assert_eq!(doc.article.captions.len(), 1);
+        assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["Body."]);
+        let mut paragraph = Document::from_texts(&["Body.", alt]);
+        paragraph.input.format = Format::Html;
+        apply(&mut paragraph);
+        assert!(paragraph.article.captions.is_empty());
+        assert_eq!(paragraph.body_texts().count(), 2);
     }
 
     #[test]
