@@ -174,6 +174,24 @@ mod tests {
     }
 
     #[test]
+    fn advert_sponsored_and_subscribe_labels_are_removed_and_sentences_with_them_stay() {
+        assert_eq!(
+            roles(&[
+                "Advert",
+                "Sponsored",
+                "Subscribe",
+                "Sponsored by the harbour board, the regatta returns in May.",
+            ]),
+            [
+                Role::Removed(RemovedKind::CmsWidget),
+                Role::Removed(RemovedKind::CmsWidget),
+                Role::Removed(RemovedKind::CmsWidget),
+                Role::Body,
+            ]
+        );
+    }
+
+    #[test]
     fn a_sign_up_disclaimer_and_gallery_and_print_buttons_are_removed() {
         assert_eq!(
             roles(&[
