@@ -61,6 +61,8 @@ const LABELS: &[&str] = &[
     "webmaster",
     "posted by",
     "written by",
+    "topic author",
+    "thread starter",
     "editor",
     "autor",
     "redaktion",

@@ -59,6 +59,7 @@ const BYLINE_LABELS: &[&str] = &[
     "posted by",
     "started by",
     "thread starter",
+    "topic author",
     "autor",
     "von",
     "par",
@@ -1113,6 +1114,11 @@ mod tests {
             "https://a.example/",
         );
         assert_eq!(page.byline.as_deref(), Some("Ann Lee"));
+        let forum = read_page(
+            r#"<dt><div class="showtopicauthor">Topic Author</div><a class="username">harbourfan</a></dt>"#,
+            "https://a.example/",
+        );
+        assert_eq!(forum.byline.as_deref(), Some("harbourfan"));
     }
 
     #[test]
