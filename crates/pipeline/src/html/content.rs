@@ -26,9 +26,11 @@
 //!    content is many items rather than one text). Inside it, boilerplate
 //!    subtrees are pruned by tag ([`PRUNED_TAGS`]) and by class and id words
 //!    ([`BOILERPLATE_WORDS`]); a forum keeps its comment and reply subtrees,
-//!    which are its posts. Blocks that are mostly link text are dropped
-//!    (navigation), except on listings and collections (their items are
-//!    links). On articles the longer of this and Readability's choice wins.
+//!    which are its posts; a product page also loses its reviews, ratings
+//!    and carousels of other products ([`PRODUCT_BOILERPLATE_WORDS`]).
+//!    Blocks that are mostly link text are dropped (navigation), except on
+//!    listings and collections (their items are links). On articles the
+//!    longer of this and Readability's choice wins.
 //! 4. **Fallback.** A choice shorter than `min_content_chars` gives way to
 //!    the whole body, pruned, when that is longer; when pruning left nothing
 //!    (the page's wrappers carry boilerplate names) to the whole body.
@@ -177,6 +179,12 @@ pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
 
 /// Boilerplate words that name a forum's posts, kept on forum pages.
 const POST_WORDS: &[&str] = &["comments", "comment", "respond", "author", "meta"];
+
+/// Class and id words that mark boilerplate on a product page only: what
+/// shoppers say of the product (reviews, ratings) and the carousels of
+/// other products beside it. An article's review or
+/// slideshow is its text, so these stay out of [`BOILERPLATE_WORDS`].
+const PRODUCT_BOILERPLATE_WORDS: &[&str] = &["review", "reviews", "rating", "ratings", "carousel"];
 
 /// The blocks of the page's main content, for a page of kind `kind`.
 /// `reparse` gives the page again, as `doc` came, for the rare article
@@ -344,8 +352,9 @@ fn is_boilerplate(node: &NodeRef<'_>, kind: PageType) -> bool {
 /// page of kind `kind`.
 fn names_boilerplate(value: &str, kind: PageType) -> bool {
     name_words(value).any(|word| {
-        BOILERPLATE_WORDS.contains(&word.as_str())
-            && !(kind == PageType::Forum && POST_WORDS.contains(&word.as_str()))
+        (BOILERPLATE_WORDS.contains(&word.as_str())
+            && !(kind == PageType::Forum && POST_WORDS.contains(&word.as_str())))
+            || (kind == PageType::Product && PRODUCT_BOILERPLATE_WORDS.contains(&word.as_str()))
     })
 }
 
@@ -652,6 +661,26 @@ mod tests {
             texts(&html, PageType::Product),
             [description, description, "Holds 350 ml. Dishwasher safe."]
         );
+    }
+
+    #[test]
+    fn a_product_page_drops_its_reviews_and_its_carousel_of_other_products() {
+        let description = "A stoneware mug thrown by hand in our studio, glazed in speckled white and fired twice, so every one differs a little from the next.";
+        let html = format!(
+            r#"<body><main><h1>Speckled mug</h1><p>{description}</p><p>{description}</p>
+            <section class="product-reviews"><h2>Customer reviews</h2><p>Ann gave it five stars and said it keeps her tea hot for longer than her old cup ever did.</p></section>
+            <div class="rating-summary"><p>4.8 out of 5 from 212 shoppers</p></div>
+            <div class="product-carousel"><h2>You may also like</h2><p>Speckled bowl, thrown by hand and glazed to match the mug.</p></div></main></body>"#
+        );
+        assert_eq!(
+            texts(&html, PageType::Product),
+            ["Speckled mug", description, description]
+        );
+        // An article's review is its text.
+        let review = format!(
+            r#"<body><main><div class="review"><p>{description}</p><p>{description}</p></div></main></body>"#
+        );
+        assert_eq!(texts(&review, PageType::Article), [description, description]);
     }
 
     #[test]
