@@ -26,8 +26,9 @@
 //!    content is many items rather than one text). Inside it, boilerplate
 //!    subtrees are pruned by tag ([`PRUNED_TAGS`]) and by class and id words
 //!    ([`BOILERPLATE_WORDS`]); a forum keeps its comment and reply subtrees,
-//!    which are its posts; a product page also loses its reviews, ratings
-//!    and carousels of other products ([`PRODUCT_BOILERPLATE_WORDS`]).
+//!    which are its posts; a product page also loses its reviews, ratings,
+//!    carousels of other products and fine print
+//!    ([`PRODUCT_BOILERPLATE_WORDS`]).
 //!    Blocks that are mostly link text are dropped (navigation), except on
 //!    listings and collections (their items are links). On articles the
 //!    longer of this and Readability's choice wins.
@@ -181,10 +182,21 @@ pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
 const POST_WORDS: &[&str] = &["comments", "comment", "respond", "author", "meta"];
 
 /// Class and id words that mark boilerplate on a product page only: what
-/// shoppers say of the product (reviews, ratings) and the carousels of
-/// other products beside it. An article's review or
-/// slideshow is its text, so these stay out of [`BOILERPLATE_WORDS`].
-const PRODUCT_BOILERPLATE_WORDS: &[&str] = &["review", "reviews", "rating", "ratings", "carousel"];
+/// shoppers say of the product (reviews, ratings), the carousels of other
+/// products beside it, and the fine print under the offer (a maker's
+/// disclaimers and footnotes, the legal lines of a game's store page). An
+/// article's review, slideshow or legal notes are its text, so these stay
+/// out of [`BOILERPLATE_WORDS`].
+const PRODUCT_BOILERPLATE_WORDS: &[&str] = &[
+    "review",
+    "reviews",
+    "rating",
+    "ratings",
+    "carousel",
+    "disclaimer",
+    "disclaimers",
+    "legal",
+];
 
 /// The blocks of the page's main content, for a page of kind `kind`.
 /// `reparse` gives the page again, as `doc` came, for the rare article
@@ -681,6 +693,17 @@ mod tests {
             r#"<body><main><div class="review"><p>{description}</p><p>{description}</p></div></main></body>"#
         );
         assert_eq!(texts(&review, PageType::Article), [description, description]);
+    }
+
+    #[test]
+    fn a_product_page_drops_its_fine_print() {
+        let description = "A cordless kettle that boils a litre in three minutes, with a filter that lifts out for cleaning and a base that turns all the way round.";
+        let html = format!(
+            r#"<body><main><p>{description}</p><p>{description}</p>
+            <div class="pdp-disclaimer"><p>* Boiling time measured in our laboratory with one litre of water at twenty degrees.</p></div>
+            <div id="legal-notes"><p>All trademarks are the property of their respective owners and are used with permission.</p></div></main></body>"#
+        );
+        assert_eq!(texts(&html, PageType::Product), [description, description]);
     }
 
     #[test]
