@@ -14,6 +14,9 @@
 //! slides as a list (`<ul class="gallery"><li><figure>…`). What a figure
 //! says is a caption whatever its length: a long alt text describes a
 //! chart or a photo for a screen reader, it does not carry the story.
+//! A gallery that prints a caption in full and shortened, each with its
+//! `less` or `… more` toggle, prints one caption: the toggles are dropped
+//! and the shortened copy counts as the caption it starts.
 //!
 //! Reads: body blocks, with their `Origin::Figure`, and the input's format.
 //! Writes: `Role::Caption`, `Role::Removed(PhotoCredit)` and
@@ -42,6 +45,15 @@ const MAX_CREDIT_CHARS: usize = 80;
 /// the paragraphs a caption stands between.
 const MAX_SHORT_LINE_CHARS: usize = 100;
 
+/// The labels of the toggle a gallery prints at the end of a caption it
+/// shows shortened (`… more`) and in full (`less`), after an ellipsis or the
+/// caption's last sentence. Lower case; longest first.
+const TOGGLE_LABELS: &[&str] = &["show more", "show less", "read more", "more", "less"];
+
+/// A shortened copy of a caption keeps at least this many characters of
+/// its key: a shorter start could be the start of another caption.
+const MIN_SHORTENED_CHARS: usize = 40;
+
 /// Fills `Article::captions` and marks the caption blocks.
 pub(crate) fn apply(doc: &mut Document) {
     for block in doc.blocks.iter_mut().filter(|block| block.is_body()) {
@@ -66,6 +78,7 @@ pub(crate) fn apply(doc: &mut Document) {
             })
         })
         .collect();
+    let keys = with_shortened_copies_whole(keys, &doc.blocks);
     let mut counts: HashMap<&str, u32> = HashMap::new();
     let mut certain_keys: HashSet<&str> = HashSet::new();
     let mut keys_beside_text: HashSet<&str> = HashSet::new();
@@ -96,12 +109,81 @@ pub(crate) fn apply(doc: &mut Document) {
         }
         block.role = Role::Caption;
         if seen.insert(key) {
+            let text = strip_credit(&block.text).0;
             doc.article.captions.push(Caption {
-                text: strip_credit(&block.text).0.to_owned(),
+                text: without_toggle(text).map_or(text, |(text, _)| text).to_owned(),
                 occurrences,
             });
         }
     }
+}
+
+/// The keys, with a figure's caption printed with a gallery's toggle
+/// (`… more`, `less`) keyed as the caption without it, and a shortened copy
+/// (`… more`) as the caption it starts, when a figure says that caption
+/// too: a gallery prints each caption in full and shortened.
+fn with_shortened_copies_whole(
+    keys: Vec<Option<(String, bool)>>,
+    blocks: &[Block],
+) -> Vec<Option<(String, bool)>> {
+    let keys: Vec<Option<(String, bool, bool)>> = keys
+        .into_iter()
+        .zip(blocks)
+        .map(|(key, block)| {
+            let (key, certain) = key?;
+            let toggled = (block.origin == Origin::Figure)
+                .then(|| without_toggle(strip_credit(&block.text).0))
+                .flatten();
+            Some(match toggled {
+                Some((text, shortened)) => (markers::line_key(text), certain, shortened),
+                None => (key, certain, false),
+            })
+        })
+        .collect();
+    let whole: Vec<&str> = keys
+        .iter()
+        .flatten()
+        .filter(|(_, certain, shortened)| *certain && !shortened)
+        .map(|(key, _, _)| key.as_str())
+        .collect();
+    keys.iter()
+        .map(|key| {
+            let (key, certain, shortened) = key.as_ref()?;
+            let full = shortened
+                .then(|| {
+                    whole
+                        .iter()
+                        .find(|whole| whole.len() > key.len() && whole.starts_with(key.as_str()))
+                })
+                .flatten()
+                .filter(|_| key.chars().count() >= MIN_SHORTENED_CHARS);
+            Some((
+                full.map_or_else(|| key.clone(), |full| (*full).to_owned()),
+                *certain,
+            ))
+        })
+        .collect()
+}
+
+/// The caption without a gallery's toggle at its end, and whether the
+/// toggle followed an ellipsis (the caption was shortened); none when it
+/// ends in no toggle.
+fn without_toggle(text: &str) -> Option<(&str, bool)> {
+    let trimmed = text.trim_end();
+    TOGGLE_LABELS.iter().find_map(|label| {
+        let at = trimmed.len().checked_sub(label.len())?;
+        let end = trimmed.get(at..)?;
+        let before = trimmed[..at].strip_suffix(' ')?;
+        if !end.eq_ignore_ascii_case(label) {
+            return None;
+        }
+        let rest = before.trim_end();
+        let caption = rest.trim_end_matches(['.', '…']).trim_end();
+        let shortened = rest.ends_with("...") || rest.ends_with('…');
+        let after_sentence = rest.ends_with(['.', '!', '?', ')', '"', '”']);
+        (!caption.is_empty() && (shortened || after_sentence))
+            .then_some((if shortened { caption } else { rest }, shortened))
+    })
 }
 
 /// Whether the block at `at` stands between two short body lines other than
@@ -322,6 +404,27 @@ mod tests {
         apply(&mut paragraph);
         assert!(paragraph.article.captions.is_empty());
         assert_eq!(paragraph.body_texts().count(), 2);
+    }
+
+    #[test]
+    fn a_gallery_s_caption_in_full_and_shortened_with_toggles_is_one_caption() {
+        let full = "Fishermen mend their nets on the north wall of the harbour before the first of the winter storms.";
+        let mut doc = Document::from_texts(&[
+            "Body.",
+            &format!("{full} less"),
+            "Fishermen mend their nets on the north wall of the harbour ... more",
+            "More body.",
+        ]);
+        doc.blocks[1].origin = Origin::Figure;
+        doc.blocks[2].origin = Origin::Figure;
+        apply(&mut doc);
+        assert_eq!(captions(&doc), [(full, 2)]);
+        assert_eq!(doc.body_texts().collect::<Vec<_>>(), ["Body.", "More body."]);
+        // A caption that ends in the word, not in a toggle, keeps it.
+        let mut doc = Document::from_texts(&["Body.", "Gulls over the pier, and more"]);
+        doc.blocks[1].origin = Origin::Figure;
+        apply(&mut doc);
+        assert_eq!(captions(&doc), [("Gulls over the pier, and more", 1)]);
     }
 
     #[test]

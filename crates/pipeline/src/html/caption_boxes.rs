@@ -7,9 +7,12 @@
 
 use dom_query::Document;
 
-/// Classes of an image's caption.
+/// Classes of an image's caption. A gallery that prints each caption in
+/// full and shortened, with `more` and `less` toggles, marks the two copies
+/// (`caption-full`, `caption-truncated`) in a box too long to be one.
 const CAPTIONS: &str = ".wp-caption-text, .wp-caption-dd, .caption, .image-caption, .img-caption, \
-    .photo-caption, .figure-caption, .media-caption, .caption-text, .article-caption, .picture-caption";
+    .photo-caption, .figure-caption, .media-caption, .caption-text, .article-caption, .picture-caption, \
+    .caption-full, .caption-truncated";
 
 /// Classes of a box holding an image and its caption.
 const FIGURES: &str = ".wp-caption, .image-with-caption, .captioned-image";
@@ -51,6 +54,18 @@ mod tests {
             doc.select("figure > figcaption").text().as_ref(),
             "Boats in the bay"
         );
+        assert_eq!(doc.select("figcaption").length(), 2);
+    }
+
+    #[test]
+    fn a_gallery_s_full_and_shortened_copies_of_a_caption_are_captions() {
+        let full = "Fishermen mend their nets on the north wall of the harbour before the storms. ".repeat(2);
+        let doc = Document::from(format!(
+            r#"<li class="slide"><img src="a.jpg" alt="Nets"><div class="caption">
+            <div class="caption-full">{full} {full}<a class="toggle">less</a></div>
+            <div class="caption-truncated">{full}<a class="toggle">... more</a></div></div></li>"#
+        ));
+        mark(&doc);
         assert_eq!(doc.select("figcaption").length(), 2);
     }
 
