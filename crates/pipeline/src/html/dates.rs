@@ -1528,7 +1528,13 @@ pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
             _ => None,
         })
         .or(compact)
-        .or_else(|| (0..tokens.len()).find_map(|at| day_first_at(&tokens[at..])))
+        .or_else(|| {
+            // Only with the year in full: `/notes/1.2.24` is a version.
+            (0..tokens.len()).find_map(|at| match &tokens[at..] {
+                [_, _, _, _, Token::Number(_, 4), ..] => day_first_at(&tokens[at..]),
+                _ => None,
+            })
+        })
 }
 
 /// The first day printed in a text: `17.05.2024`, `17. Mai 2024`,
@@ -2050,6 +2056,7 @@ mod tests {
             day("<p>Text.</p>", "https://news.example/notices/02-03-2026"),
             None
         );
+        assert_eq!(day("<p>Text.</p>", "https://news.example/releases/1.2.24"), None);
         assert_eq!(
             day("<p>Text.</p>", "https://news.example/2026/03/dam-opens/"),
             None
