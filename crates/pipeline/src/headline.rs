@@ -6,8 +6,9 @@
 //!
 //! A page's headline comes from its metadata instead (`apply_page`), read
 //! by the same rules; the byline element and the `author` meta tag fill in
-//! what the headline does not say, and a site serving another outlet's
-//! article is one of its republishers.
+//! what the headline does not say (the tag's names first, unless they are
+//! only the site's and the byline names writers in full), and a site
+//! serving another outlet's article is one of its republishers.
 //!
 //! Reads: the first body blocks, and `Document::page` for HTML. Writes:
 //! `Role::Headline`, `Role::Byline`, `Article::title`, `Article::authors`,
