@@ -143,6 +143,10 @@ pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
     "calendar",
 ];
 
+/// Words in the class or id of a sidebar, which may be the page's layout
+/// or the article's own details rather than furniture.
+const SIDEBAR_WORDS: &[&str] = &["sidebar"];
+
 /// Words of furniture that is not read for a date (a footer's copyright
 /// year) but holds a post's author box.
 const FURNITURE_WORDS: &[&str] = &["footer"];
@@ -559,13 +563,13 @@ pub(crate) fn read(
         })
         .or_else(|| {
             printed
-                .day_beside_headline(doc, Printed::Publication)
+                .day_beside_headline(doc, furniture, Printed::Publication)
                 .map(PageDate::Day)
         })
         .or_else(|| printed.day(doc, furniture, Printed::AnyDay).map(PageDate::Day))
         .or_else(|| {
             printed
-                .day_beside_headline(doc, Printed::AnyDay)
+                .day_beside_headline(doc, furniture, Printed::AnyDay)
                 .map(PageDate::Day)
         })
         .or_else(|| dateline(doc, furniture).map(PageDate::Day))
@@ -806,7 +810,7 @@ fn time_element(doc: &Document, times: &[NodeRef], furniture: &Furniture) -> Opt
         .iter()
         .filter(|node| !furniture.holds(node) && !is_update_time(node))
         .collect();
-    let header = first_headline(doc).and_then(|heading| {
+    let header = furniture.headline(doc).and_then(|heading| {
         heading
             .ancestors_it(Some(HEADER_LEVELS))
             .take_while(|block| !matches!(block.node_name().as_deref(), Some("html" | "body")))
@@ -893,8 +897,16 @@ impl<'a> PrintedDays<'a> {
 
     /// A day printed just before or after the first `<h1>`, in the blocks
     /// around it: the article's header.
-    fn day_beside_headline(&self, doc: &'a Document, wanted: Printed) -> Option<NaiveDate> {
-        let headline = self.headline.get_or_init(|| headline_blocks(doc)).as_ref()?;
+    fn day_beside_headline(
+        &self,
+        doc: &'a Document,
+        furniture: &Furniture,
+        wanted: Printed,
+    ) -> Option<NaiveDate> {
+        let headline = self
+            .headline
+            .get_or_init(|| headline_blocks(furniture.headline(doc)?))
+            .as_ref()?;
         headline.blocks.iter().find_map(|(block, texts)| {
             let (before, after) = texts.get_or_init(|| beside(block, &headline.title)).as_ref()?;
             wanted.day("", after).or_else(|| wanted.day("", before))
@@ -1141,10 +1153,9 @@ fn first_headline(doc: &Document) -> Option<NodeRef<'_>> {
     })
 }
 
-/// The first `<h1>`'s text and the blocks around it ([`HEADER_LEVELS`]),
+/// The headline's text and the blocks around it ([`HEADER_LEVELS`]),
 /// nearest first.
-fn headline_blocks(doc: &Document) -> Option<HeadlineBlocks<'_>> {
-    let heading = first_headline(doc)?;
+fn headline_blocks(heading: NodeRef<'_>) -> Option<HeadlineBlocks<'_>> {
     let title = spaced_text(&heading);
     (!title.is_empty()).then(|| HeadlineBlocks {
         blocks: heading
@@ -1208,15 +1219,15 @@ pub(crate) struct Furniture {
     body: Option<dom_query::NodeId>,
     /// Whether each element named after a sidebar is a layout, as decided.
     layouts: std::cell::RefCell<std::collections::HashMap<dom_query::NodeId, bool>>,
+    /// The page's headline, found once for every step that reads it.
+    headline: Option<dom_query::NodeId>,
 }
 
 impl Furniture {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut headline_ancestors = Vec::new();
-        for heading in [first_headline(doc), MARKED_HEADLINES.select(doc).next()]
-            .iter()
-            .flatten()
-        {
+        let headline = first_headline(doc);
+        for heading in [headline, MARKED_HEADLINES.select(doc).next()].iter().flatten() {
             headline_ancestors.extend(heading.ancestors_it(None).map(|node| node.id));
         }
         Self {
@@ -1224,7 +1235,14 @@ impl Furniture {
             body_chars: std::cell::OnceCell::new(),
             body: doc.select_single("body").nodes().first().map(|body| body.id),
             layouts: std::cell::RefCell::default(),
+            headline: headline.map(|heading| heading.id),
         }
+    }
+
+    /// The page's first `<h1>` that prints a letter or a figure and is no
+    /// masthead.
+    fn headline<'a>(&self, doc: &'a Document) -> Option<NodeRef<'a>> {
+        self.headline.map(|id| NodeRef::new(id, &doc.tree))
     }
 
     /// Whether the element or an ancestor is a comment, a teaser or
@@ -1275,7 +1293,7 @@ impl Furniture {
     /// `<article>` that holds the headline: the article's own details
     /// (its date, its author, its tags) set beside its text.
     fn is_article_aside(&self, element: &NodeRef) -> bool {
-        names_any(element, &["sidebar"])
+        names_any(element, SIDEBAR_WORDS)
             && element.ancestors_it(None).any(|ancestor| {
                 ancestor.node_name().as_deref() == Some("article")
                     && self.headline_ancestors.contains(&ancestor.id)
@@ -1285,7 +1303,7 @@ impl Furniture {
     /// Whether an element named after a sidebar holds more than
     /// [`LAYOUT_SHARE`] of the page's text: a layout around the article.
     fn is_layout(&self, element: &NodeRef) -> bool {
-        if !names_any(element, &["sidebar"]) {
+        if !names_any(element, SIDEBAR_WORDS) {
             return false;
         }
         if let Some(known) = self.layouts.borrow().get(&element.id) {
