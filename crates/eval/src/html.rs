@@ -24,7 +24,9 @@
 //!   unmeasured run that builds the pipeline's tables.
 //!
 //! With `--failures` each benchmark's report ends with a table of the pages
-//! whose `page_type` is wrong: labelled beside ours, with the URL and word F1.
+//! whose `page_type` is wrong: labelled beside ours, with the URL and word F1;
+//! and a table of the pages where our word F1 trails the reference's most
+//! (or of our lowest, without a reference): where to look for the next rule.
 //!
 //! With `--reference FILE` (written by `scripts/html_trafilatura.py --out`)
 //! the reference tool's word F1 on the same pages sits beside ours.
@@ -283,6 +285,7 @@ pub fn evaluate(
         );
         if failures {
             text.push_str(&type_failures(&outcomes));
+            text.push_str(&furthest_behind(&outcomes));
         }
     }
     Ok(Report { text, f1: lowest })
@@ -385,6 +388,34 @@ fn type_failures(outcomes: &[Outcome]) -> String {
             outcome.expected_type.as_str(),
             outcome.page_type.as_str(),
             &format!("{:.3}", outcome.word_f1),
+            &outcome.url,
+        ]));
+    }
+    table
+}
+
+/// How many pages [`furthest_behind`] lists.
+const BEHIND_LISTED: usize = 40;
+
+/// The [`BEHIND_LISTED`] pages where our word F1 trails the reference's
+/// most, or without a reference the pages of our lowest word F1.
+fn furthest_behind(outcomes: &[Outcome]) -> String {
+    let behind = |o: &Outcome| o.word_f1 - o.reference_f1.unwrap_or(0.0);
+    let mut pages: Vec<&Outcome> = outcomes.iter().collect();
+    pages.sort_by(|a, b| behind(a).total_cmp(&behind(b)).then_with(|| a.id.cmp(&b.id)));
+    let mut table = String::from(
+        "\n### Furthest behind the reference (our lowest without one)\n\n\
+         | page | labelled | ours | word F1 | reference | url |\n|---|---|---|---:|---:|---|\n",
+    );
+    for outcome in pages.into_iter().take(BEHIND_LISTED) {
+        table.push_str(&crate::failure_row(&[
+            &outcome.id,
+            outcome.expected_type.as_str(),
+            outcome.page_type.as_str(),
+            &format!("{:.3}", outcome.word_f1),
+            &outcome
+                .reference_f1
+                .map_or_else(|| "-".to_owned(), |f1| format!("{f1:.3}")),
             &outcome.url,
         ]));
     }

@@ -63,7 +63,8 @@ enum Command {
         #[arg(long, default_value_t = 0.0, value_name = "F1")]
         min_f1: f64,
         /// Also list each page whose `page_type` is wrong: labelled beside
-        /// ours, with its URL and word F1.
+        /// ours, with its URL and word F1; and the pages where our word F1
+        /// trails the reference's most (our lowest without a reference).
         #[arg(long)]
         failures: bool,
     },
