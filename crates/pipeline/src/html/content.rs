@@ -26,7 +26,9 @@
 //!    content is many items rather than one text). Inside it, boilerplate
 //!    subtrees are pruned by tag ([`PRUNED_TAGS`]) and by class and id words
 //!    ([`BOILERPLATE_WORDS`]); a forum keeps its comment and reply subtrees,
-//!    which are its posts; a product page also loses its reviews, ratings,
+//!    which are its posts, but not the poster's card its engine prints
+//!    beside each ([`FORUM_USER_CARD_CLASSES`]) nor lines that are only a
+//!    count; a product page also loses its reviews, ratings,
 //!    carousels of other products and fine print
 //!    ([`PRODUCT_BOILERPLATE_WORDS`]).
 //!    Blocks that are mostly link text are dropped (navigation), except on
@@ -181,6 +183,40 @@ pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
 /// Boilerplate words that name a forum's posts, kept on forum pages.
 const POST_WORDS: &[&str] = &["comments", "comment", "respond", "author", "meta"];
 
+/// Classes (whole, any case) that forum engines give the poster's card
+/// beside each post: the rank or title the board gives them and their
+/// statistics (posts, join date, reactions, reputation), and what sits under
+/// a post rather than in it (its likes; on a question-and-answer board the
+/// short comments on a question or answer, which the answers are not). The
+/// poster's name and the post's date stay: they say who wrote what, and when.
+const FORUM_USER_CARD_CLASSES: &[&str] = &[
+    // XenForo 2, then 1 (and vBulletin's `usertitle`)
+    "message-userExtras",
+    "message-userTitle",
+    "extraUserInfo",
+    "userTitle",
+    // vBulletin
+    "userinfo_extra",
+    // phpBB
+    "profile-rank",
+    "profile-posts",
+    "profile-joined",
+    // MyBB
+    "author_statistics",
+    // Simple Machines
+    "postcount",
+    "membergroup",
+    "postgroup",
+    // Invision
+    "ipsEntry__authorStats",
+    "cAuthorPane_info",
+    // Discourse's page for crawlers: a post's likes
+    "post-likes",
+    // Stack Exchange: reputation and badges; comments under a question or answer
+    "-flair",
+    "comments-list",
+];
+
 /// Class and id words that mark boilerplate on a product page only: what
 /// shoppers say of the product (reviews, ratings), the carousels of other
 /// products beside it, and the fine print under the offer (a maker's
@@ -277,13 +313,29 @@ fn ours(doc: &Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
         .unwrap_or_default()
 }
 
-/// The node's blocks without its boilerplate, filtered for `kind`.
+/// The node's blocks without its boilerplate, filtered for `kind`. On a
+/// forum, a block that is only a number is a count beside a post (its votes,
+/// likes, replies, the poster's posts), not what anyone wrote.
 fn pruned(node: &NodeRef<'_>, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
     let keep_links = matches!(kind, PageType::Listing | PageType::Collection);
-    filtered(
+    let mut blocks = filtered(
         blocks::collect_pruned(node, Origin::Text, base, |node| is_boilerplate(node, kind)),
         keep_links,
-    )
+    );
+    if kind == PageType::Forum {
+        blocks.retain(|block| !is_count(&block.text));
+    }
+    blocks
+}
+
+/// Whether the text is only a number, as counts are printed: digits with
+/// group and decimal marks, and a `K` or `M` for thousands or millions.
+fn is_count(text: &str) -> bool {
+    let number = text.trim().trim_end_matches(['K', 'k', 'M', 'm']);
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
 }
 
 /// The first selector's best node (the one with most text that is not
@@ -363,6 +415,15 @@ fn is_boilerplate(node: &NodeRef<'_>, kind: PageType) -> bool {
 /// Whether a class or id value holds one of the [`BOILERPLATE_WORDS`] on a
 /// page of kind `kind`.
 fn names_boilerplate(value: &str, kind: PageType) -> bool {
+    if kind == PageType::Forum
+        && value.split_whitespace().any(|token| {
+            FORUM_USER_CARD_CLASSES
+                .iter()
+                .any(|class| token.eq_ignore_ascii_case(class))
+        })
+    {
+        return true;
+    }
     name_words(value).any(|word| {
         (BOILERPLATE_WORDS.contains(&word.as_str())
             && !(kind == PageType::Forum && POST_WORDS.contains(&word.as_str())))
@@ -709,6 +770,49 @@ mod tests {
             <div class="comment reply"><p>I saw the gap myself last week, and it is wider than the photographs suggest.</p></div></main></body>"#
         );
         assert_eq!(texts(&html, PageType::Forum).len(), 2);
+    }
+
+    #[test]
+    fn a_forum_post_keeps_its_poster_and_date_but_not_their_card_or_counts() {
+        let html = r#"<body><main>
+            <div class="message"><section class="message-user">
+              <h4 class="message-name">harbourwatcher</h4>
+              <h5 class="userTitle message-userTitle">Well-known member</h5>
+              <div class="message-userExtras"><dl><dt>Joined</dt><dd>May 3, 2019</dd></dl>
+                <dl><dt>Messages</dt><dd>2,418</dd></dl></div></section>
+              <div class="message-main"><time>Mar 2, 2026</time>
+                <p>The north wall was patched twice before the storms, and both patches failed within a year.</p>
+                <span class="likes">14</span></div></div>
+            <div class="post"><dl class="postprofile"><dt>quayside_ann</dt>
+              <dd class="profile-rank">Regular</dd><dd class="profile-posts">Posts: 311</dd></dl>
+              <p>The board should publish the engineers' survey before it votes on the rebuild.</p>
+              <span class="score">1.2K</span></div>
+            <div class="answer"><p>Both points stand, and the survey is due in April.</p>
+              <div class="user-details"><span>pier_keeper</span><div class="-flair">2,031 reputation</div></div>
+              <ul class="comments-list"><li>Is the April date confirmed?</li></ul></div>
+            </main></body>"#;
+        assert_eq!(
+            texts(html, PageType::Forum),
+            [
+                "harbourwatcher",
+                "Mar 2, 2026",
+                "The north wall was patched twice before the storms, and both patches failed within a year.",
+                "quayside_ann",
+                "The board should publish the engineers' survey before it votes on the rebuild.",
+                "Both points stand, and the survey is due in April.",
+                "pier_keeper",
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_are_numbers_as_boards_print_them() {
+        for count in ["7", "2,418", "1.2K", "3m "] {
+            assert!(is_count(count), "{count}");
+        }
+        for text in ["", "K", "2026 was a wet year", "v2.1", "#7", "Page 2"] {
+            assert!(!is_count(text), "{text}");
+        }
     }
 
     /// An article Readability reads (no container names it), with
