@@ -31,6 +31,9 @@
 //!    count; a product page also loses its reviews, ratings,
 //!    carousels of other products and fine print
 //!    ([`PRODUCT_BOILERPLATE_WORDS`]).
+//!    When pruning keeps less than `min_kept_share` of the container's
+//!    text, the named boxes longer than `max_box_chars` stay (a theme that
+//!    calls every section a `banner`), except on a shop's pages.
 //!    Blocks that are mostly link text are dropped (navigation), except on
 //!    listings and collections (their items are links). On articles the
 //!    longer of this and Readability's choice wins.
@@ -76,6 +79,9 @@ pub(crate) struct Settings {
     /// …and each holds at most this many characters that are not link
     /// text: a longer one is a part of the text under a loose name.
     pub max_box_chars: usize,
+    /// When pruning keeps less than this share of our container's text
+    /// that is not links, its boxes longer than `max_box_chars` stay.
+    pub min_kept_share: f64,
 }
 
 /// The thresholds in force.
@@ -88,6 +94,7 @@ pub(crate) const SETTINGS: Settings = Settings {
     min_readability_share: 0.5,
     max_pruned_share: 0.25,
     max_box_chars: 1_200,
+    min_kept_share: 0.2,
 };
 
 /// Containers of an article's text, most specific first: what CMSs and
@@ -313,15 +320,35 @@ fn ours(doc: &Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
         .unwrap_or_default()
 }
 
-/// The node's blocks without its boilerplate, filtered for `kind`. On a
+/// The node's blocks without its boilerplate, filtered for `kind`. When
+/// that keeps less than `min_kept_share` of the node's text, the boxes that
+/// hold more than `max_box_chars` of text stay: a theme's loose names (a
+/// `banner` per section) wrap the text itself. Not on a shop's pages, whose
+/// reviews and carousels of other products are long named boxes. On a
 /// forum, a block that is only a number is a count beside a post (its votes,
 /// likes, replies, the poster's posts), not what anyone wrote.
 fn pruned(node: &NodeRef<'_>, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
     let keep_links = matches!(kind, PageType::Listing | PageType::Collection);
-    let mut blocks = filtered(
-        blocks::collect_pruned(node, Origin::Text, base, |node| is_boilerplate(node, kind)),
-        keep_links,
-    );
+    let collect = |keep_long: bool| {
+        filtered(
+            blocks::collect_pruned(node, Origin::Text, base, |node| {
+                is_boilerplate(node, kind)
+                    && !(keep_long && {
+                        let (text, linked) = unlinked_chars(node);
+                        text - linked > SETTINGS.max_box_chars
+                    })
+            }),
+            keep_links,
+        )
+    };
+    let mut blocks = collect(false);
+    if !matches!(kind, PageType::Product | PageType::Collection) {
+        let (text, linked) = unlinked_chars(node);
+        #[allow(clippy::cast_precision_loss)]
+        if (chars(&blocks) as f64) < SETTINGS.min_kept_share * (text - linked) as f64 {
+            blocks = collect(true);
+        }
+    }
     if kind == PageType::Forum {
         blocks.retain(|block| !is_count(&block.text));
     }
@@ -803,6 +830,26 @@ mod tests {
                 "pier_keeper",
             ]
         );
+    }
+
+    #[test]
+    fn long_sections_under_loose_boilerplate_names_stay_when_pruning_took_most_of_the_text() {
+        let section = format!("<p>{PARAGRAPH}</p>").repeat(10);
+        let html = format!(
+            r#"<body><main><div class="banner hero"><h2>Harbour repairs</h2>{section}</div>
+            <div class="banner-7"><h2>Winter moorings</h2>{section}</div>
+            <div class="banner promo"><p>Book a mooring today and save ten per cent.</p></div>
+            <p>Call the harbour office before noon to book a survey of your berth.</p></main></body>"#
+        );
+        let kept = texts(&html, PageType::Service);
+        assert!(kept.contains(&"Harbour repairs".to_owned()), "{kept:?}");
+        assert!(kept.contains(&"Winter moorings".to_owned()), "{kept:?}");
+        assert!(
+            !kept.iter().any(|text| text.starts_with("Book a mooring")),
+            "{kept:?}"
+        );
+        // On a shop's page the long boxes are its reviews: pruned.
+        assert!(!texts(&html, PageType::Product).contains(&"Harbour repairs".to_owned()));
     }
 
     #[test]
