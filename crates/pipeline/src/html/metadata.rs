@@ -673,11 +673,16 @@ fn folded(text: &str) -> String {
 
 /// Whether `name` spells one of the host's labels of at least
 /// [`MIN_HOST_LABEL_INSIDE`] letters (`Lune Notes` on
-/// `lunenotes.example`): stricter than [`names_host`], as a headline may
-/// hold the site's name among other words.
+/// `lunenotes.example`), or the host itself from one of its labels on
+/// (`lunenotes.example` on `forums.lunenotes.example`, as a site that
+/// prints its domain as its logo): stricter than [`names_host`], as a
+/// headline may hold the site's name among other words.
 fn spells_host_label(name: &str, host: &str) -> bool {
     let name = folded(name);
-    name.chars().count() >= MIN_HOST_LABEL_INSIDE && host.split('.').any(|label| folded(label) == name)
+    let labels: Vec<&str> = host.split('.').collect();
+    name.chars().count() >= MIN_HOST_LABEL_INSIDE
+        && (labels.iter().any(|label| folded(label) == name)
+            || (0..labels.len().saturating_sub(1)).any(|start| folded(&labels[start..].concat()) == name))
 }
 
 /// Labels of a host that name a service, not the site (`forums.` in
@@ -981,6 +986,11 @@ mod tests {
             "https://www.lunenotes.example/dam",
         );
         assert_eq!(by_host.title, "Lunenotes: Dam opens on the Lune");
+        let domain = read_page(
+            r#"<title>Dam opens on the Lune - lunenotes.example</title><h1>lunenotes.example</h1>"#,
+            "https://forums.lunenotes.example/t/1",
+        );
+        assert_eq!(domain.title, "Dam opens on the Lune");
     }
 
     #[test]
