@@ -81,6 +81,16 @@ impl Block {
     pub(crate) fn is_body(&self) -> bool {
         self.role == Role::Body
     }
+
+    /// The share of the text's characters (white space aside) that were
+    /// link text: near one for a link or a menu, near none for prose that
+    /// cites a source in one inline link.
+    pub(crate) fn link_share(&self) -> f64 {
+        let chars = self.text.chars().filter(|c| !c.is_whitespace()).count();
+        #[allow(clippy::cast_precision_loss)]
+        let share = self.linked_chars as f64 / chars.max(1) as f64;
+        share
+    }
 }
 
 /// The state every stage works on.

@@ -1,7 +1,9 @@
 //! "See also" links. Takes blocks that open with a see-also label:
 //! inline (`See also: Headline https://…`) gives one link; a heading
 //! (`See also:`, or a rail's `Trending`, `Most read`, `You may also like`)
-//! takes the list items and URL-bearing blocks under it. The
+//! takes the list items, links and URL-bearing blocks under it; a paragraph
+//! that only cites a source in an inline link is prose (a `Read more`
+//! button that unfolds the rest of a story stands right above it). The
 //! URL leaves the text for `Link::url`; in HTML the link's own `href` gives
 //! it. A heading with nothing under it is removed as an empty heading. In a
 //! page's related-links box every link is taken, and its other text (a
@@ -18,6 +20,10 @@ use crate::{
     document::{Block, Document, Origin, Role},
     markers,
 };
+
+/// A block under a see-also heading is one of its links when at least
+/// this share of its text is link text.
+const MIN_LINK_SHARE: f64 = 0.5;
 
 /// Characters that stand between a link's text and its URL.
 const URL_FRAMING: &[char] = &[' ', '(', ')', '<', '>', '[', ']', ':', '-', '–', '—', '|'];
@@ -66,7 +72,9 @@ pub(crate) fn apply(doc: &mut Document) {
 fn is_link_under_heading(block: &Block) -> bool {
     block.is_body()
         && markers::see_also_label(&block.text).is_none()
-        && (block.list_item || block.href.is_some() || find_url(&block.text).is_some())
+        && (block.list_item
+            || (block.href.is_some() && block.link_share() >= MIN_LINK_SHARE)
+            || find_url(&block.text).is_some())
 }
 
 /// The first URL in `text`, as a byte range.
@@ -190,11 +198,34 @@ mod tests {
         assert_eq!(doc.blocks[1].role, Role::Body);
     }
 
+    /// A block as the HTML stage gives it: with an `href`, its whole text
+    /// is the link's.
     fn html_block(text: &str, origin: Origin, href: Option<&str>) -> Block {
         let mut block = Block::new(text, false);
         block.origin = origin;
         block.href = href.map(str::to_owned);
+        if href.is_some() {
+            block.linked_chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        }
         block
+    }
+
+    #[test]
+    fn a_paragraph_citing_a_source_in_one_link_under_read_more_stays_in_the_body() {
+        let mut paragraph = html_block(
+            "Harbour officials said on Tuesday that the ferry timetable would change in spring.",
+            Origin::Text,
+            Some("https://news.example/timetable"),
+        );
+        paragraph.linked_chars = "ferrytimetable".len();
+        let doc = run(vec![
+            Block::new("The pier reopened to anglers on Friday.", false),
+            Block::new("Read more", false),
+            paragraph,
+        ]);
+        assert!(doc.article.see_also.is_empty());
+        assert_eq!(doc.blocks[1].role, Role::Removed(RemovedKind::EmptyHeading));
+        assert_eq!(doc.blocks[2].role, Role::Body);
     }
 
     #[test]

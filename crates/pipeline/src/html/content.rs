@@ -536,11 +536,8 @@ fn filtered(blocks: Vec<Block>, keep_links: bool) -> Vec<Block> {
     blocks
         .into_iter()
         .filter(|block| {
-            let text = blocks::text_chars(&block.text);
-            #[allow(clippy::cast_precision_loss)]
-            let share = block.linked_chars as f64 / text.max(1) as f64;
-            share <= SETTINGS.max_block_link_share
-                || text >= SETTINGS.long_block_chars
+            block.link_share() <= SETTINGS.max_block_link_share
+                || blocks::text_chars(&block.text) >= SETTINGS.long_block_chars
                 || crate::markers::see_also_label(&block.text).is_some()
         })
         .collect()
