@@ -192,6 +192,17 @@ mod tests {
     }
 
     #[test]
+    fn an_advert_slot_s_label_is_removed_and_a_sentence_on_adverts_stays() {
+        assert_eq!(
+            roles(&[
+                "Advertisement - Continue Reading Below",
+                "Advertisement - continue reading below the harbour map.",
+            ]),
+            [Role::Removed(RemovedKind::CmsWidget), Role::Body]
+        );
+    }
+
+    #[test]
     fn a_sign_up_disclaimer_and_gallery_and_print_buttons_are_removed() {
         assert_eq!(
             roles(&[

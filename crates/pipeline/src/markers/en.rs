@@ -63,6 +63,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Continue reading", CmsWidget),
         ("Continue reading below", CmsWidget),
         ("Story continues below advertisement", CmsWidget),
+        ("Advertisement - Continue Reading Below", CmsWidget),
         ("Caption", CmsWidget),
         ("Image 1 of 1", CmsWidget),
         ("Image 1 of / 1", CmsWidget),
