@@ -140,7 +140,8 @@ const PRODUCT_SELECTORS: &[&str] = &[
 pub(crate) const PRUNED_TAGS: &[&str] = &["nav", "aside", "footer", "header", "dialog", "menu"];
 
 /// Class and id words (lower case, split at `-`, `_` and spaces) that mark
-/// boilerplate: navigation, sharing, promotion, consent, related links.
+/// boilerplate: navigation, sharing, promotion, consent, related links and
+/// rails of other stories (`trending`).
 /// (Not `widget`: page builders such as Elementor call every block of the
 /// article a widget.)
 pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
@@ -160,6 +161,7 @@ pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
     "subscription",
     "related",
     "recommended",
+    "trending",
     "promo",
     "advert",
     "advertisement",
@@ -681,6 +683,17 @@ mod tests {
         let html = format!(
             r#"<body><nav><a href="/">Home</a></nav><div class="entry-content"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>
             <div class="share-buttons">Share on Facebook</div></div><div class="sidebar"><p>Most read today</p></div></body>"#
+        );
+        let texts = texts(&html, PageType::Article);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.iter().all(|text| text == PARAGRAPH));
+    }
+
+    #[test]
+    fn a_rail_of_trending_stories_in_the_body_is_dropped() {
+        let html = format!(
+            r#"<body><div class="entry-content"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>
+            <div class="rail rail--trending"><p>Ferry fares rise again as the council looks for savings in the spring budget.</p></div></div></body>"#
         );
         let texts = texts(&html, PageType::Article);
         assert_eq!(texts.len(), 2, "{texts:?}");
