@@ -82,6 +82,10 @@ pub(crate) struct Settings {
     /// When pruning keeps less than this share of our container's text
     /// that is not links, its boxes longer than `max_box_chars` stay.
     pub min_kept_share: f64,
+    /// An element named after a sidebar ([`LAYOUT_WORDS`]) that holds more
+    /// than this share of its container's characters is the layout around
+    /// the text (`main-with-sidebar`), not the sidebar, and is not pruned.
+    pub min_layout_share: f64,
 }
 
 /// The thresholds in force.
@@ -95,6 +99,7 @@ pub(crate) const SETTINGS: Settings = Settings {
     max_pruned_share: 0.25,
     max_box_chars: 1_200,
     min_kept_share: 0.2,
+    min_layout_share: 0.5,
 };
 
 /// Containers of an article's text, most specific first: what CMSs and
@@ -188,6 +193,10 @@ pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
     "author",
     "meta",
 ];
+
+/// Boilerplate words that a page's layout also names its main column by
+/// (`main-with-sidebar`, `c-layout-sidebar-left`): see `min_layout_share`.
+const LAYOUT_WORDS: &[&str] = &["sidebar"];
 
 /// Boilerplate words that name a forum's posts, kept on forum pages.
 const POST_WORDS: &[&str] = &["comments", "comment", "respond", "author", "meta"];
@@ -322,7 +331,8 @@ fn ours(doc: &Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
         .unwrap_or_default()
 }
 
-/// The node's blocks without its boilerplate, filtered for `kind`. When
+/// The node's blocks without its boilerplate (not the layout around the
+/// text a sidebar names: [`is_layout`]), filtered for `kind`. When
 /// that keeps less than `min_kept_share` of the node's text, the boxes that
 /// hold more than `max_box_chars` of text stay: a theme's loose names (a
 /// `banner` per section) wrap the text itself. Not on a shop's pages, whose
@@ -331,12 +341,16 @@ fn ours(doc: &Document, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
 /// likes, replies, the poster's posts), not what anyone wrote.
 fn pruned(node: &NodeRef<'_>, kind: PageType, base: Option<&url::Url>) -> Vec<Block> {
     let keep_links = matches!(kind, PageType::Listing | PageType::Collection);
+    let container_chars = std::cell::OnceCell::new();
     let collect = |keep_long: bool| {
         filtered(
-            blocks::collect_pruned(node, Origin::Text, base, |node| {
-                is_boilerplate(node, kind)
+            blocks::collect_pruned(node, Origin::Text, base, |element| {
+                is_boilerplate(element, kind)
+                    && !is_layout(element, || {
+                        *container_chars.get_or_init(|| blocks::text_chars(&node.text()))
+                    })
                     && !(keep_long && {
-                        let (text, linked) = unlinked_chars(node);
+                        let (text, linked) = unlinked_chars(element);
                         text - linked > SETTINGS.max_box_chars
                     })
             }),
@@ -365,6 +379,19 @@ fn is_count(text: &str) -> bool {
         && number
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+}
+
+/// Whether an element named after a sidebar is the layout around the text:
+/// it holds more than `min_layout_share` of the container's characters
+/// (`container_chars`, counted only when needed).
+fn is_layout(element: &NodeRef<'_>, container_chars: impl FnOnce() -> usize) -> bool {
+    let named = [element.attr("class"), element.attr("id")]
+        .iter()
+        .flatten()
+        .any(|value| name_words(value).any(|word| LAYOUT_WORDS.contains(&word.as_str())));
+    #[allow(clippy::cast_precision_loss)]
+    let share = || blocks::text_chars(&element.text()) as f64 / container_chars().max(1) as f64;
+    named && share() > SETTINGS.min_layout_share
 }
 
 /// The first selector's best node (the one with most text that is not
@@ -696,6 +723,17 @@ mod tests {
             <div class="rail rail--trending"><p>Ferry fares rise again as the council looks for savings in the spring budget.</p></div></div></body>"#
         );
         let texts = texts(&html, PageType::Article);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.iter().all(|text| text == PARAGRAPH));
+    }
+
+    #[test]
+    fn a_layout_named_after_its_sidebar_holding_the_text_is_not_pruned_and_the_sidebar_is() {
+        let html = format!(
+            r#"<body><main><div class="page with-sidebar"><div class="main-with-sidebar"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>
+            <div class="sidebar"><p>Tide tables, the ferry timetable and the harbour master's office hours for the week ahead.</p></div></div></main></body>"#
+        );
+        let texts = texts(&html, PageType::Service);
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts.iter().all(|text| text == PARAGRAPH));
     }
