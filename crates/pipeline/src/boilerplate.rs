@@ -203,6 +203,24 @@ mod tests {
     }
 
     #[test]
+    fn a_reading_time_line_is_removed_and_a_sentence_on_reading_time_stays() {
+        assert_eq!(
+            roles(&[
+                "3 min read",
+                "12 minute read",
+                "Reading Time: 8 minutes",
+                "The report takes 5 min to read and the ferry takes longer.",
+            ]),
+            [
+                Role::Removed(RemovedKind::CmsWidget),
+                Role::Removed(RemovedKind::CmsWidget),
+                Role::Removed(RemovedKind::CmsWidget),
+                Role::Body,
+            ]
+        );
+    }
+
+    #[test]
     fn a_sign_up_disclaimer_and_gallery_and_print_buttons_are_removed() {
         assert_eq!(
             roles(&[
