@@ -1,6 +1,7 @@
 //! From a page to blocks and metadata, in place of `unicode` and `blocks`. The page is parsed
-//! by html5ever (through `dom_query`), which survives any markup; its
-//! metadata is read; its kind is told (`page_type`); the boxes our own
+//! by html5ever (through `dom_query`), which survives any markup, and the
+//! parts a streamed page sends after its end are put in place (`streamed`);
+//! its metadata is read; its kind is told (`page_type`); the boxes our own
 //! rules know are taken out (`boxes`), and reader comments apart from them
 //! (`reader_comments`); the main content is chosen by the cascade in
 //! `content` (our extractor, `dom_smoothie` as a second opinion); and the
@@ -25,6 +26,7 @@ mod narrowed;
 mod nesting;
 mod page_type;
 mod reader_comments;
+mod streamed;
 
 use dom_query::Document;
 
@@ -68,7 +70,7 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
     if nesting::exceeds_before_parsing(html, MAX_ESTIMATED_DEPTH) {
         return Err(too_deep);
     }
-    let doc = Document::from(html);
+    let doc = streamed::parse(html);
     if nesting::depth(&doc, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH {
         return Err(too_deep);
     }
@@ -85,7 +87,7 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
     metadata.settle_date(page_type, &doc);
     let (boxed, reader_comments) = take_known(&doc, page_type, base.as_ref());
     let reparse = || {
-        let doc = Document::from(html);
+        let doc = streamed::parse(html);
         take_known(&doc, page_type, base.as_ref());
         doc
     };
