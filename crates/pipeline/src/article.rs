@@ -213,6 +213,9 @@ pub enum RemovedKind {
     /// or id: a share bar, a newsletter sign-up, related links, an author's
     /// card, a list of tags.
     BoilerplateBox,
+    /// On a forum, a paragraph the thread already printed word for word: a
+    /// reply quoting an earlier post, a signature under each post.
+    Repeated,
 }
 
 impl RemovedKind {
@@ -233,6 +236,7 @@ impl RemovedKind {
             Self::Republication => "republication",
             Self::CommentForm => "comment_form",
             Self::BoilerplateBox => "boilerplate_box",
+            Self::Repeated => "repeated",
         }
     }
 }

@@ -6,7 +6,8 @@
 //! (`reader_comments`); the main content is chosen by the cascade in
 //! `content` (our extractor, `dom_smoothie` as a second opinion); and the
 //! content and the boxes are cut into blocks, so the text stages that
-//! follow see the same shapes as for plain text.
+//! follow see the same shapes as for plain text; on a forum, what a reply
+//! quotes of an earlier post is kept once (`repeated`).
 //!
 //! Reads: `Input::text` (the page) and `Article::url`. Writes: the blocks,
 //! with their `Origin` and `href`, `Article::page_type`, `Document::page`
@@ -26,6 +27,7 @@ mod narrowed;
 mod nesting;
 mod page_type;
 mod reader_comments;
+mod repeated;
 mod streamed;
 
 use dom_query::Document;
@@ -96,6 +98,9 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
         && matches!(page_type, PageType::Article | PageType::Unspecified)
     {
         blocks = article_body::checked(blocks, &stated, base.as_ref());
+    }
+    if page_type == PageType::Forum {
+        repeated::mark(&mut blocks);
     }
     blocks.extend(boxed);
     Ok(Page {
