@@ -487,6 +487,27 @@ fn names_boilerplate(value: &str, kind: PageType) -> bool {
     })
 }
 
+/// The attribute [`mark_named_boxes`] sets on the boxes our tables name
+/// before Readability reads the page.
+const NAMED_BOX_MARK: &str = "data-named-box";
+
+/// Marks each element of `doc` named as a box ([`is_named_box`]) with
+/// [`NAMED_BOX_MARK`], before Readability reads the page. Readability folds
+/// a `<div>` holding one `<div>` into it and gives the inner one the outer
+/// one's attributes, so a box's class (`rail--trending`) inside a wrapper
+/// of one child (`sun-row`) gives way to the wrapper's; the mark, which no
+/// wrapper carries, stays on the box.
+fn mark_named_boxes(doc: &Document) {
+    let boxes: Vec<NodeRef> = doc
+        .root()
+        .descendants_it()
+        .filter(|node| is_named_box(node))
+        .collect();
+    for node in boxes {
+        node.set_attr(NAMED_BOX_MARK, "");
+    }
+}
+
 /// Whether an element inside Readability's choice is a boilerplate box:
 /// as [`is_boilerplate`] on an article, except what Readability's choice
 /// holds of the text itself: a section's `<header>` over its subheading, a
@@ -495,16 +516,24 @@ fn names_boilerplate(value: &str, kind: PageType) -> bool {
 fn is_box_in_choice(node: &NodeRef<'_>) -> bool {
     let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
     let by_tag = PRUNED_TAGS.contains(&name.as_ref()) && !(name == "header" && is_section_heading(node));
-    let by_name = || {
-        !matches!(name.as_ref(), "body" | "main" | "article" | "html")
-            && (node
-                .attr("class")
-                .is_some_and(|class| names_boilerplate(&class, PageType::Article))
-                || node.attr("id").is_some_and(|id| {
-                    names_boilerplate(&id, PageType::Article) && !is_anchor_of_text(&id, node)
-                }))
-    };
-    (by_tag || by_name()) && !node.ancestors_it(None).any(|ancestor| is_code(&ancestor))
+    (by_tag || node.has_attr(NAMED_BOX_MARK) || is_named_box(node))
+        && !node.ancestors_it(None).any(|ancestor| is_code(&ancestor))
+}
+
+/// Whether an element's class or id names it as boilerplate on an article,
+/// but for a heading's anchor made from its text.
+fn is_named_box(node: &NodeRef<'_>) -> bool {
+    node.is_element()
+        && !matches!(
+            node.node_name().unwrap_or_default().to_ascii_lowercase().as_ref(),
+            "body" | "main" | "article" | "html"
+        )
+        && (node
+            .attr("class")
+            .is_some_and(|class| names_boilerplate(&class, PageType::Article))
+            || node
+                .attr("id")
+                .is_some_and(|id| names_boilerplate(&id, PageType::Article) && !is_anchor_of_text(&id, node)))
 }
 
 /// The words of a class or id value, lower case: split at `-`, `_` and
@@ -605,6 +634,7 @@ fn readability(doc: Document, base: Option<&url::Url>, reparse: &impl Fn() -> Do
     let mut best: Option<(Article, usize)> = None;
     for policy in READABILITY_POLICIES {
         let page = doc.take().unwrap_or_else(reparse);
+        mark_named_boxes(&page);
         let Ok(mut readability) =
             dom_smoothie::Readability::with_document(page, base.map(url::Url::as_str), Some(config()))
         else {
@@ -940,6 +970,18 @@ mod tests {
         ));
         assert_eq!(body, [PARAGRAPH; 5]);
         assert_eq!(removed, ["Morning briefing", SIGN_UP]);
+    }
+
+    #[test]
+    fn a_box_named_on_a_wrapper_readability_folds_is_still_removed() {
+        // Readability folds the one-child wrappers into the rail and gives
+        // it their names (`row`), not the rail's own.
+        let (body, removed) = read_with(&format!(
+            "<div class=\"row\"><div class=\"rail rail--trending\"><div class=\"rail__items\">\
+             <h3>Most read</h3><p>{SIGN_UP}</p></div></div></div>"
+        ));
+        assert_eq!(body, [PARAGRAPH; 5]);
+        assert_eq!(removed, ["Most read", SIGN_UP]);
     }
 
     #[test]
