@@ -1,7 +1,7 @@
 //! "See also" links. Takes blocks that open with a see-also label:
 //! inline (`See also: Headline https://…`) gives one link; a heading
-//! (`See also:`, or a rail's `Trending`, `Most read`, `You may also like`)
-//! takes the list items, links and URL-bearing blocks under it; a paragraph
+//! (`See also:`, or a rail's `Trending`, `Most read`, `You may also like`,
+//! `More:`) takes the list items, links and URL-bearing blocks under it; a paragraph
 //! that only cites a source in an inline link is prose (a `Read more`
 //! button that unfolds the rest of a story stands right above it). The
 //! URL leaves the text for `Link::url`; in HTML the link's own `href` gives
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn a_rail_of_teasers_under_trending_or_most_read_is_taken() {
-        for heading in ["Trending", "Most read stories", "You may also like"] {
+        for heading in ["Trending", "Most read stories", "You may also like", "More:"] {
             let doc = run(vec![
                 Block::new("A paragraph of body text.", false),
                 Block::new(heading, false),

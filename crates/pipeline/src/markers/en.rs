@@ -22,6 +22,7 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         "Related coverage",
         "More on this story",
         "See more",
+        "More",
         "Don't miss",
         "Trending",
         "Trending now",
