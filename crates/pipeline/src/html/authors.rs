@@ -50,10 +50,14 @@ const NOT_AUTHOR_OPENERS: &[&str] = &[
     "illustration by",
 ];
 
-/// Labels standing where a name should be: a byline with no name in it.
+/// Labels standing where a name should be: a byline with no name in it;
+/// and what a page's script prints when the name failed to load
+/// (`undefined`, `null`).
 const LABELS: &[&str] = &[
     "author",
     "authors",
+    "undefined",
+    "null",
     "by",
     "name",
     "admin",

@@ -84,12 +84,38 @@ const AUTHOR_META: &[&str] = &[
     "citation_author",
 ];
 
+/// Author meta tags of catalogues (Dublin Core, and the Highwire Press
+/// tags of scholarly publishers): one tag per person, written `Surname,
+/// Given names` (`Roy, Aniruddha`).
+const CATALOGUE_AUTHOR_META: &[&str] = &["dc.creator", "dcterms.creator", "citation_author"];
+
+/// The most words a surname, and a person's given names, hold in a
+/// catalogue's `Surname, Given names`.
+const MAX_CATALOGUE_NAME_WORDS: usize = 3;
+
 /// An `<h1>` is the headline when at least this share of its words are in a
 /// title the metadata gives: the rest is a site logo or a section name.
 const MIN_HEADLINE_AGREEMENT: f64 = 0.5;
 
 /// How many `<h1>`s are weighed: the headline is among the first.
 const MAX_HEADINGS: usize = 5;
+
+/// A catalogue's `Surname, Given names` as a person writes it (`Aniruddha
+/// Roy`, `Jeff T. Kaufman`); any other value as it stands.
+fn given_names_first(value: &str) -> String {
+    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
+    let is_name_part = |part: &str| {
+        let words = part.split_whitespace().count();
+        (1..=MAX_CATALOGUE_NAME_WORDS).contains(&words)
+            && part
+                .split_whitespace()
+                .all(|word| word.starts_with(char::is_uppercase))
+    };
+    match parts.as_slice() {
+        [surname, given] if is_name_part(surname) && is_name_part(given) => format!("{given} {surname}"),
+        _ => value.to_owned(),
+    }
+}
 
 /// The page's own description of the article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -187,9 +213,18 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
     if authors.is_empty() {
         authors = AUTHOR_META
             .iter()
-            .flat_map(|key| metas.all(key))
-            .chain(labelled_author(&metas))
-            .map(|names| authors::clean(names, &organization))
+            .flat_map(|key| {
+                if CATALOGUE_AUTHOR_META.contains(key) {
+                    let people: Vec<String> = metas.all(key).map(given_names_first).collect();
+                    vec![authors::clean_all(&people, &organization)]
+                } else {
+                    metas
+                        .all(key)
+                        .map(|names| authors::clean(names, &organization))
+                        .collect()
+                }
+            })
+            .chain(labelled_author(&metas).map(|names| authors::clean(names, &organization)))
             .find(|names| !names.is_empty())
             .unwrap_or_default();
     }
@@ -1038,6 +1073,26 @@ mod tests {
             "https://riverpost.example/dam",
         );
         assert_eq!(page.authors, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_catalogue_s_author_tags_give_each_person_given_names_first() {
+        let authors = |html: &str| read_page(html, "https://journal.example/paper").authors;
+        assert_eq!(
+            authors(
+                r#"<meta name="citation_author" content="Roy, Aniruddha">
+                <meta name="citation_author" content="Kaufman, Jeff T.">"#
+            ),
+            ["Aniruddha Roy", "Jeff T. Kaufman"]
+        );
+        assert_eq!(
+            authors(
+                r#"<meta name="DC.creator" content="Ann Lee"><meta name="DC.creator" content="Bo Park">"#
+            ),
+            ["Ann Lee", "Bo Park"]
+        );
+        // A script's placeholder for a name that failed to load.
+        assert!(authors(r#"<meta name="author" content="undefined">"#).is_empty());
     }
 
     #[test]
