@@ -11,7 +11,7 @@
 //! 5. a `<time>` (one marked as the publication first): its `datetime`,
 //!    else the day it prints; and the hAtom `.published[title]`;
 //! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`,
-//!    `/20240517/`, `/2024-05/17/`);
+//!    `/20240517/`, `/2024-05/17/`, `/2024/may/17/`);
 //! 7. a day printed after a publication label of the marker tables
 //!    (`Published on`, `Datum:`, `Veröffentlicht am`, `Publié le`), in the
 //!    label's text or just after it ([`LABEL_WINDOW_CHARS`]);
@@ -1517,9 +1517,11 @@ fn leading_day(value: &str) -> Option<NaiveDate> {
 }
 
 /// A full day in a URL path: `/2024/05/17/`, `2024-05-17` in a segment,
-/// `/2024-05/17/` (as Chinese news sites file stories), a segment of its
-/// own written `20240517`, or the day first as a newsroom in Europe prints
-/// it (`report_of_17.05.2024`, `/news/17-05-2024`, the order plain as in
+/// `/2024-05/17/` (as Chinese news sites file stories), the month by its
+/// name in a folder of its own (`/2024/may/17/`, `/2024/october/03/`, as
+/// some newsrooms file stories), a segment of its own written `20240517`,
+/// or the day first as a newsroom in Europe prints it
+/// (`report_of_17.05.2024`, `/news/17-05-2024`, the order plain as in
 /// [`printed`]).
 pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
     let tokens = tokens(path);
@@ -1543,6 +1545,13 @@ pub(crate) fn day_in_path(path: &str) -> Option<NaiveDate> {
             ] if (a == b && matches!(a, '/' | '-' | '_')) || (*a, *b) == ('-', '/') => {
                 valid_day(*year, *month, *day)
             }
+            [
+                Token::Number(year, 4),
+                Token::Separator('/'),
+                Token::Word(name),
+                Token::Separator('/'),
+                Token::Number(day, 1..=2),
+            ] => valid_day(*year, month(name)?, *day),
             _ => None,
         })
         .or(compact)
@@ -2064,6 +2073,14 @@ mod tests {
         );
         assert_eq!(
             day("<p>Text.</p>", "https://news.example/report_of_02.03.2026_dam").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
+            day("<p>Text.</p>", "https://news.example/world/2026/mar/02/dam-opens").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
+            day("<p>Text.</p>", "https://news.example/2026/march/2/dam-opens").as_deref(),
             Some("2026-03-02")
         );
         assert_eq!(
