@@ -143,6 +143,12 @@ pub(crate) const EXCLUDED_ANCESTOR_WORDS: &[&str] = &[
     "calendar",
 ];
 
+/// Words in the class or id of a reader's review (a shop's customer
+/// reviews, `review-date`, `jdgm-review`): its date is the day a buyer
+/// wrote it, never the page's. Read for dates only: a review site names its
+/// own article so too, and the byline there is its writer's.
+const REVIEW_WORDS: &[&str] = &["review"];
+
 /// Words in the class or id of a sidebar, which may be the page's layout
 /// or the article's own details rather than furniture.
 const SIDEBAR_WORDS: &[&str] = &["sidebar"];
@@ -1245,7 +1251,7 @@ impl Furniture {
         self.headline.map(|id| NodeRef::new(id, &doc.tree))
     }
 
-    /// Whether the element or an ancestor is a comment, a teaser or
+    /// Whether the element or an ancestor is a comment, a reader's review, a teaser or
     /// furniture that does not hold the article's headline, where a date is
     /// looked for. The page's `<html>` and `<body>`, whose classes describe
     /// the page's layout (`one-sidebar sidebar-second`), are neither; nor
@@ -1263,7 +1269,7 @@ impl Furniture {
     fn is_furniture(&self, element: &NodeRef) -> bool {
         !self.headline_ancestors.contains(&element.id)
             && !matches!(element.node_name().as_deref(), Some("html" | "body"))
-            && ((names_any(element, EXCLUDED_ANCESTOR_WORDS)
+            && (((names_any(element, EXCLUDED_ANCESTOR_WORDS) || names_any(element, REVIEW_WORDS))
                 && !self.is_layout(element)
                 && !self.is_article_aside(element))
                 || (is_footer(element) && !in_article(element))
@@ -1855,6 +1861,20 @@ mod tests {
             <span class="post-date">1 February 2026</span></aside>
             <footer>© 2026 River Post</footer>"#;
         assert_eq!(day(page, NO_URL), None);
+    }
+
+    #[test]
+    fn a_date_in_a_reader_s_review_is_never_the_date_but_a_review_article_s_own_is() {
+        let shop = r#"<h1>Garden hose, 20 m</h1><p>Kink-free and light, this hose reels out to twenty
+            metres without twisting. Its brass couplings fit every common tap and sprinkler, the
+            inner layer is safe for drinking water, and the outer weave shrugs off sun, frost and
+            the odd wheelbarrow. Drain it before winter and it will serve for many seasons.</p>
+            <div class="customer-reviews"><div class="review-item"><span class="review-date">4 March 2026</span>
+            <p>Held up all summer.</p></div></div>"#;
+        assert_eq!(day(shop, NO_URL), None);
+        let review_article = r#"<article class="review-article"><h1>The best garden hoses</h1>
+            <span class="date">2 March 2026</span><p>We tested nine.</p></article>"#;
+        assert_eq!(day(review_article, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]
