@@ -4,7 +4,8 @@
 //! 1. JSON-LD `datePublished` of an article node (`json_ld`);
 //! 2. the publication meta tags of [`PUBLISHED_META`] (Open Graph,
 //!    `itemprop`, Dublin Core, Parse.ly, Sailthru, …), then one of them
-//!    behind a vendor's prefix (`w-published-date`);
+//!    behind a vendor's prefix (`w-published-date`), then the plain `date`
+//!    tag when the article prints no `<time>` of step 5 ([`PLAIN_DATE_META`]);
 //! 3. any element marked `itemprop="datePublished"` (`content`,
 //!    `datetime` or its text);
 //! 4. JSON-LD `datePublished` of the page node;
@@ -102,8 +103,12 @@ pub(crate) const PUBLISHED_META: &[&str] = &[
     "release_date",
     "creation_date",
     "datecreated",
-    "date",
 ];
+
+/// The plain `date` tag, which many CMSs fill with the day the page was
+/// last saved or built: read only when the article prints no `<time>`,
+/// which then tells its publication.
+const PLAIN_DATE_META: &[&str] = &["date"];
 
 /// Meta tags giving the last change, most trusted first.
 pub(crate) const MODIFIED_META: &[&str] = &[
@@ -547,15 +552,20 @@ pub(crate) fn read(
     // The page's `<time>` elements, found once for the steps reading them.
     let all_times = std::cell::OnceCell::new();
     let times = || -> &[NodeRef] { all_times.get_or_init(|| doc.select("time").nodes().to_vec()) };
+    // The date of the article's `<time>` (step 5), found once: the plain
+    // `date` tag gives way to it.
+    let time_day = std::cell::OnceCell::new();
+    let time = || time_day.get_or_init(|| time_element(doc, times(), furniture));
     let published = json_ld
         .published
         .as_deref()
         .and_then(parse_machine)
         .or_else(|| first_meta(metas, PUBLISHED_META))
         .or_else(|| prefixed_meta(metas, PUBLISHED_META))
+        .or_else(|| first_meta(metas, PLAIN_DATE_META).filter(|_| time().is_none()))
         .or_else(|| itemprop(doc, furniture, "datePublished"))
         .or_else(|| json_ld.page_published.as_deref().and_then(parse_machine))
-        .or_else(|| time_element(doc, times(), furniture))
+        .or_else(|| *time())
         .or_else(|| {
             page_url
                 .and_then(|url| day_in_path(url.path()))
@@ -611,6 +621,7 @@ fn in_page_time(date: PageDate, times: &[NodeRef], metas: &MetaTags) -> PageDate
         .collect::<Vec<_>>();
     let tagged = PUBLISHED_META
         .iter()
+        .chain(PLAIN_DATE_META)
         .flat_map(|key| metas.all(key))
         .filter_map(parse_machine);
     printed
@@ -1833,6 +1844,16 @@ mod tests {
         assert_eq!(day(&without_json_ld, NO_URL).as_deref(), Some("2026-03-01"));
         let time_only = r#"<article><time datetime="2026-03-03T10:00:00+01:00">3 March</time></article>"#;
         assert_eq!(day(time_only, NO_URL).as_deref(), Some("2026-03-03"));
+    }
+
+    #[test]
+    fn the_plain_date_tag_gives_way_to_the_time_the_article_prints() {
+        let saved = r#"<head><meta name="date" content="2026-03-05T09:00:00+01:00"></head>
+            <body><article><h1>Dam opens</h1><time datetime="2026-03-02">2 March 2026</time>
+            <p>The dam held.</p></article></body>"#;
+        assert_eq!(day(saved, NO_URL).as_deref(), Some("2026-03-02"));
+        let without_time = saved.replace("<time datetime=\"2026-03-02\">2 March 2026</time>", "");
+        assert_eq!(day(&without_time, NO_URL).as_deref(), Some("2026-03-05"));
     }
 
     #[test]
