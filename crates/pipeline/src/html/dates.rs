@@ -41,8 +41,9 @@
 //! prints the same instant in its local time (`in_page_time`), so the day
 //! is the page's.
 //!
-//! Elements inside comments, related-article teasers, sidebars and footers
-//! ([`EXCLUDED_ANCESTOR_WORDS`], [`FURNITURE_WORDS`]) are never read, and only a full day counts,
+//! Elements inside comments, related-article teasers, sidebars, footers and
+//! the site's navigation ([`EXCLUDED_ANCESTOR_WORDS`], [`FURNITURE_WORDS`],
+//! [`FURNITURE_ELEMENTS`]) are never read, and only a full day counts,
 //! so a copyright year is never a date. The last change comes from JSON-LD
 //! `dateModified`, the tags of [`MODIFIED_META`], and a `<time>` named or
 //! labelled as an update (`Last updated <time datetime>`).
@@ -163,10 +164,16 @@ const SIDEBAR_WORDS: &[&str] = &["sidebar"];
 const FURNITURE_WORDS: &[&str] = &["footer"];
 
 /// Openings of the class names of furniture that is not read for a date (a
-/// blog's widgets: `widget`, `widget_calendar`, `widget-area`) but holds a
-/// post's author box. Only openings: a page builder wraps every part of the
-/// article, its date included, in `elementor-widget-…`.
-const FURNITURE_PREFIXES: &[&str] = &["widget"];
+/// blog's widgets: `widget`, `widget_calendar`, `widget-area`; the site's
+/// navigation bar, where a newsroom prints today's date: `navbar`,
+/// `navigation`, `nav-top`) but holds a post's author box. Only openings: a
+/// page builder wraps every part of the article, its date included, in
+/// `elementor-widget-…`.
+const FURNITURE_PREFIXES: &[&str] = &["widget", "nav"];
+
+/// Elements of furniture that is not read for a date: the site's
+/// navigation, where a newsroom prints today's date.
+const FURNITURE_ELEMENTS: &[&str] = &["nav"];
 
 /// A wrapper named after a sidebar that holds more than this share of the
 /// page's text is the page's layout (the article beside its sidebar).
@@ -1284,7 +1291,11 @@ impl Furniture {
                 && !self.is_layout(element)
                 && !self.is_article_aside(element))
                 || (is_footer(element) && !in_article(element))
-                || opens_any(element, FURNITURE_PREFIXES))
+                || opens_any(element, FURNITURE_PREFIXES)
+                || element
+                    .node_name()
+                    .as_deref()
+                    .is_some_and(|name| FURNITURE_ELEMENTS.contains(&name)))
     }
 
     /// The text a reader sees under `root` outside furniture and the
@@ -1896,6 +1907,17 @@ mod tests {
         let review_article = r#"<article class="review-article"><h1>The best garden hoses</h1>
             <span class="date">2 March 2026</span><p>We tested nine.</p></article>"#;
         assert_eq!(day(review_article, NO_URL).as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn today_s_date_in_the_site_s_navigation_is_never_the_date() {
+        let page = r#"<div class="navtop"><time datetime="2026-03-09">Monday, 9 March 2026</time></div>
+            <h1>Dam opens</h1><p>The dam held.</p><span class="post-date">2 March 2026</span>"#;
+        assert_eq!(day(page, NO_URL).as_deref(), Some("2026-03-02"));
+        let menu = page
+            .replace(r#"<div class="navtop">"#, "<nav>")
+            .replace("</div>", "</nav>");
+        assert_eq!(day(&menu, NO_URL).as_deref(), Some("2026-03-02"));
     }
 
     #[test]
