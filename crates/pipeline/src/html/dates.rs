@@ -8,7 +8,10 @@
 //!    tag when the article prints no `<time>` of step 5 ([`PLAIN_DATE_META`]);
 //! 3. any element marked `itemprop="datePublished"` (`content`,
 //!    `datetime` or its text);
-//! 4. JSON-LD `datePublished` of the page node;
+//! 4. JSON-LD `datePublished` of the page node; when the article's header
+//!    prints an earlier day beside the headline that a `<time>` or a
+//!    date-named element (step 5 or 8) also gives, that day instead (a
+//!    republished story's metadata is re-stamped, its byline is not);
 //! 5. a `<time>` (one marked as the publication first): its `datetime`,
 //!    else the day it prints; and the hAtom `.published[title]`;
 //! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`,
@@ -528,7 +531,6 @@ impl PageDate {
     }
 
     /// The day the page prints.
-    #[cfg(test)]
     pub(crate) fn day(self) -> NaiveDate {
         match self {
             Self::Instant(at) => at.date_naive(),
@@ -563,7 +565,7 @@ pub(crate) fn read(
     // `date` tag gives way to it.
     let time_day = std::cell::OnceCell::new();
     let time = || time_day.get_or_init(|| time_element(doc, times(), furniture));
-    let published = json_ld
+    let declared = json_ld
         .published
         .as_deref()
         .and_then(parse_machine)
@@ -571,7 +573,27 @@ pub(crate) fn read(
         .or_else(|| prefixed_meta(metas, PUBLISHED_META))
         .or_else(|| first_meta(metas, PLAIN_DATE_META).filter(|_| time().is_none()))
         .or_else(|| itemprop(doc, furniture, "datePublished"))
-        .or_else(|| json_ld.page_published.as_deref().and_then(parse_machine))
+        .or_else(|| json_ld.page_published.as_deref().and_then(parse_machine));
+    // A site re-stamps its metadata when it moves or republishes a story (a
+    // new CMS, a site builder's `datePublished`); the article's header keeps
+    // the day it first ran. An earlier day printed beside the headline that a
+    // `<time>` or a date-named element also gives is taken instead.
+    let declared = declared.map(|date| {
+        let printed_first = |day: NaiveDate| {
+            day < date.day()
+                && (printed.day(doc, furniture, Printed::Publication) == Some(day)
+                    || time().is_some_and(|time| time.day() == day))
+        };
+        printed
+            .day_beside_headline(doc, furniture, Printed::Publication)
+            .filter(|&day| printed_first(day))
+            .map_or(date, |day| match *time() {
+                // The `<time>` giving the day gives its hour too.
+                Some(time) if time.day() == day => time,
+                _ => PageDate::Day(day),
+            })
+    });
+    let published = declared
         .or_else(|| *time())
         .or_else(|| {
             page_url
@@ -1865,6 +1887,27 @@ mod tests {
         assert_eq!(day(saved, NO_URL).as_deref(), Some("2026-03-02"));
         let without_time = saved.replace("<time datetime=\"2026-03-02\">2 March 2026</time>", "");
         assert_eq!(day(&without_time, NO_URL).as_deref(), Some("2026-03-05"));
+    }
+
+    #[test]
+    fn an_earlier_day_the_article_s_header_prints_and_marks_wins_over_re_stamped_metadata() {
+        let moved = r#"<head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2026-03-20T10:00:00Z"}</script></head>
+            <body><article><h1>Dam opens</h1><div class="post-date">2 March 2026</div>
+            <p>The dam held.</p></article></body>"#;
+        assert_eq!(day(moved, NO_URL).as_deref(), Some("2026-03-02"));
+        let timed = moved.replace(
+            r#"<div class="post-date">2 March 2026</div>"#,
+            r#"<time datetime="2026-03-02T08:00:00+01:00">2 March 2026</time>"#,
+        );
+        assert_eq!(
+            published(&timed, NO_URL).map(PageDate::local).as_deref(),
+            Some("2026-03-02T08:00:00+01:00")
+        );
+        let in_the_lead = r#"<head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2026-03-20T10:00:00Z"}</script></head>
+            <body><article><h1>Dam opens</h1><p>Work began on 2 March 2026 and ended today.</p></article></body>"#;
+        assert_eq!(day(in_the_lead, NO_URL).as_deref(), Some("2026-03-20"));
+        let later = moved.replace("2 March 2026", "25 March 2026");
+        assert_eq!(day(&later, NO_URL).as_deref(), Some("2026-03-20"));
     }
 
     #[test]
