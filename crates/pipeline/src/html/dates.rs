@@ -9,9 +9,10 @@
 //! 3. any element marked `itemprop="datePublished"` (`content`,
 //!    `datetime` or its text);
 //! 4. JSON-LD `datePublished` of the page node; when the article's header
-//!    prints an earlier day beside the headline that a `<time>` or a
-//!    date-named element (step 5 or 8) also gives, that day instead (a
-//!    republished story's metadata is re-stamped, its byline is not);
+//!    prints an earlier day beside the headline that a `<time>`, a
+//!    date-named element (step 5 or 8) or a line of its own
+//!    ([`MAX_DATE_LINE_CHARS`]) also gives, that day instead (a republished
+//!    story's metadata is re-stamped, its byline is not);
 //! 5. a `<time>` (one marked as the publication first): its `datetime`,
 //!    else the day it prints; and the hAtom `.published[title]`;
 //! 6. a day in the URL's path (`/2024/05/17/`, `2024-05-17-slug`,
@@ -577,12 +578,17 @@ pub(crate) fn read(
     // A site re-stamps its metadata when it moves or republishes a story (a
     // new CMS, a site builder's `datePublished`); the article's header keeps
     // the day it first ran. An earlier day printed beside the headline that a
-    // `<time>` or a date-named element also gives is taken instead.
+    // `<time>`, a date-named element or a line of its own in the header also
+    // gives is taken instead.
     let declared = declared.map(|date| {
         let printed_first = |day: NaiveDate| {
-            day < date.day()
+            let earlier_by = (date.day() - day).num_days();
+            earlier_by > 0
                 && (printed.day(doc, furniture, Printed::Publication) == Some(day)
-                    || time().is_some_and(|time| time.day() == day))
+                    || time().is_some_and(|time| time.day() == day)
+                    // A bare line one day before is as often the same instant
+                    // in the page's own offset as a re-stamp.
+                    || (earlier_by > 1 && header_prints_line(doc, furniture, day)))
         };
         printed
             .day_beside_headline(doc, furniture, Printed::Publication)
@@ -856,12 +862,7 @@ fn time_element(doc: &Document, times: &[NodeRef], furniture: &Furniture) -> Opt
         .iter()
         .filter(|node| !furniture.holds(node) && !is_update_time(node))
         .collect();
-    let header = furniture.headline(doc).and_then(|heading| {
-        heading
-            .ancestors_it(Some(HEADER_LEVELS))
-            .take_while(|block| !matches!(block.node_name().as_deref(), Some("html" | "body")))
-            .last()
-    });
+    let header = header_block(doc, furniture);
     let in_header: Vec<&NodeRef> = candidates
         .iter()
         .copied()
@@ -890,6 +891,37 @@ fn time_element(doc: &Document, times: &[NodeRef], furniture: &Furniture) -> Opt
                 .filter(|node| !furniture.holds(node))
                 .find_map(|node| node.attr("title").and_then(|value| parse_machine(&value)))
         })
+}
+
+/// The block around the headline that holds the article's header: the
+/// widest of the [`HEADER_LEVELS`] above the first `<h1>` short of the
+/// page's `<body>`.
+fn header_block<'a>(doc: &'a Document, furniture: &Furniture) -> Option<NodeRef<'a>> {
+    furniture.headline(doc).and_then(|heading| {
+        heading
+            .ancestors_it(Some(HEADER_LEVELS))
+            .take_while(|block| !matches!(block.node_name().as_deref(), Some("html" | "body")))
+            .last()
+    })
+}
+
+/// A line printing a day and little else is at most this long
+/// (`Published March 2, 2026`).
+const MAX_DATE_LINE_CHARS: usize = 30;
+
+/// Whether an element of the article's header prints `day` as a line of its
+/// own (`<p>March 2, 2026</p>`): a sentence of the story that names a day
+/// is longer.
+fn header_prints_line(doc: &Document, furniture: &Furniture, day: NaiveDate) -> bool {
+    header_block(doc, furniture).is_some_and(|header| {
+        header
+            .descendants_it()
+            .filter(|node| node.is_element() && !is_unread(node))
+            .any(|node| {
+                spaced_text_within(&node, MAX_DATE_LINE_CHARS)
+                    .is_some_and(|line| printed_publication(&line) == Some(day))
+            })
+    })
 }
 
 /// What the printed-day steps gather from the page, gathered once for the
@@ -1906,6 +1938,8 @@ mod tests {
         let in_the_lead = r#"<head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2026-03-20T10:00:00Z"}</script></head>
             <body><article><h1>Dam opens</h1><p>Work began on 2 March 2026 and ended today.</p></article></body>"#;
         assert_eq!(day(in_the_lead, NO_URL).as_deref(), Some("2026-03-20"));
+        let bare_line = moved.replace(r#"<div class="post-date">"#, "<div>");
+        assert_eq!(day(&bare_line, NO_URL).as_deref(), Some("2026-03-02"));
         let later = moved.replace("2 March 2026", "25 March 2026");
         assert_eq!(day(&later, NO_URL).as_deref(), Some("2026-03-20"));
     }
