@@ -174,50 +174,28 @@ mod tests {
     }
 
     #[test]
-    fn advert_sponsored_and_subscribe_labels_are_removed_and_sentences_with_them_stay() {
-        assert_eq!(
-            roles(&[
-                "Advert",
-                "Sponsored",
-                "Subscribe",
+    fn cms_widget_labels_are_removed_and_sentences_with_their_words_stay() {
+        // Each row: the labels, then a sentence that opens with their words.
+        let rows: &[(&[&str], &str)] = &[
+            (
+                &["Advert", "Sponsored", "Subscribe"],
                 "Sponsored by the harbour board, the regatta returns in May.",
-            ]),
-            [
-                Role::Removed(RemovedKind::CmsWidget),
-                Role::Removed(RemovedKind::CmsWidget),
-                Role::Removed(RemovedKind::CmsWidget),
-                Role::Body,
-            ]
-        );
-    }
-
-    #[test]
-    fn an_advert_slot_s_label_is_removed_and_a_sentence_on_adverts_stays() {
-        assert_eq!(
-            roles(&[
-                "Advertisement - Continue Reading Below",
+            ),
+            (
+                &["Advertisement - Continue Reading Below"],
                 "Advertisement - continue reading below the harbour map.",
-            ]),
-            [Role::Removed(RemovedKind::CmsWidget), Role::Body]
-        );
-    }
-
-    #[test]
-    fn a_reading_time_line_is_removed_and_a_sentence_on_reading_time_stays() {
-        assert_eq!(
-            roles(&[
-                "3 min read",
-                "12 minute read",
-                "Reading Time: 8 minutes",
+            ),
+            (
+                &["3 min read", "12 minute read", "Reading Time: 8 minutes"],
                 "The report takes 5 min to read and the ferry takes longer.",
-            ]),
-            [
-                Role::Removed(RemovedKind::CmsWidget),
-                Role::Removed(RemovedKind::CmsWidget),
-                Role::Removed(RemovedKind::CmsWidget),
-                Role::Body,
-            ]
-        );
+            ),
+        ];
+        for (labels, sentence) in rows {
+            let texts: Vec<&str> = labels.iter().copied().chain([*sentence]).collect();
+            let mut expected = vec![Role::Removed(RemovedKind::CmsWidget); labels.len()];
+            expected.push(Role::Body);
+            assert_eq!(roles(&texts), expected, "{labels:?}");
+        }
     }
 
     #[test]
