@@ -2195,48 +2195,31 @@ mod tests {
 
     #[test]
     fn a_day_in_the_url_path_is_the_date_when_the_page_gives_none() {
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/2026/03/02/dam-opens/").as_deref(),
-            Some("2026-03-02")
-        );
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/blog/2026-3-2-dam-opens").as_deref(),
-            Some("2026-03-02")
-        );
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/20260302/dam-opens").as_deref(),
-            Some("2026-03-02")
-        );
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/local/2026-03/02/c_1137.htm").as_deref(),
-            Some("2026-03-02")
-        );
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/report_of_02.03.2026_dam").as_deref(),
-            Some("2026-03-02")
-        );
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/world/2026/mar/02/dam-opens").as_deref(),
-            Some("2026-03-02")
-        );
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/2026/march/2/dam-opens").as_deref(),
-            Some("2026-03-02")
-        );
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/notices/13-03-2026").as_deref(),
-            Some("2026-03-13")
-        );
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/notices/02-03-2026"),
-            None
-        );
-        assert_eq!(day("<p>Text.</p>", "https://news.example/releases/1.2.24"), None);
-        assert_eq!(
-            day("<p>Text.</p>", "https://news.example/2026/03/dam-opens/"),
-            None
-        );
-        assert_eq!(day("<p>Text.</p>", "https://news.example/story/20261399/"), None);
+        for (url, expected) in [
+            ("https://news.example/2026/03/02/dam-opens/", Some("2026-03-02")),
+            ("https://news.example/blog/2026-3-2-dam-opens", Some("2026-03-02")),
+            ("https://news.example/20260302/dam-opens", Some("2026-03-02")),
+            (
+                "https://news.example/local/2026-03/02/c_1137.htm",
+                Some("2026-03-02"),
+            ),
+            (
+                "https://news.example/report_of_02.03.2026_dam",
+                Some("2026-03-02"),
+            ),
+            (
+                "https://news.example/world/2026/mar/02/dam-opens",
+                Some("2026-03-02"),
+            ),
+            ("https://news.example/2026/march/2/dam-opens", Some("2026-03-02")),
+            ("https://news.example/notices/13-03-2026", Some("2026-03-13")),
+            ("https://news.example/notices/02-03-2026", None),
+            ("https://news.example/releases/1.2.24", None),
+            ("https://news.example/2026/03/dam-opens/", None),
+            ("https://news.example/story/20261399/", None),
+        ] {
+            assert_eq!(day("<p>Text.</p>", url).as_deref(), expected, "{url}");
+        }
     }
 
     #[test]
