@@ -189,6 +189,15 @@ mod tests {
                 &["3 min read", "12 minute read", "Reading Time: 8 minutes"],
                 "The report takes 5 min to read and the ferry takes longer.",
             ),
+            (
+                &[
+                    "Table of Contents",
+                    "In this article:",
+                    "Inhaltsverzeichnis",
+                    "Sommaire",
+                ],
+                "In this article the harbour board explains the new fares.",
+            ),
         ];
         for (labels, sentence) in rows {
             let texts: Vec<&str> = labels.iter().copied().chain([*sentence]).collect();

@@ -40,6 +40,10 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("أضف تعليقاً", CommentForm),
         ("إلغاء الرد", CommentForm),
         ("نسيت كلمة المرور؟", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("المحتويات", CmsWidget),
+        ("جدول المحتويات", CmsWidget),
+        ("محتويات المقال", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("انقر للمشاركة على", ShareWidget),

@@ -42,6 +42,11 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Antworten abbrechen", CommentForm),
         ("Passwort vergessen?", CommentForm),
         ("Kommentar abschicken", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("Inhaltsverzeichnis", CmsWidget),
+        ("Inhalt", CmsWidget),
+        ("In diesem Artikel", CmsWidget),
+        ("Springe zu", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Klicken, um auf", ShareWidget),

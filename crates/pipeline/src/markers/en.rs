@@ -89,6 +89,14 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Back to Gallery", CmsWidget),
         ("Print this page", CmsWidget),
         ("Print this article", CmsWidget),
+        // The label of a table of contents, whose links are not the text.
+        ("Table of contents", CmsWidget),
+        ("Contents", CmsWidget),
+        ("In this article", CmsWidget),
+        ("On this page", CmsWidget),
+        ("Jump to", CmsWidget),
+        ("Skip to", CmsWidget),
+        ("Quick links", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Click to share on", ShareWidget),

@@ -41,6 +41,11 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Cancelar respuesta", CommentForm),
         ("¿Olvidaste tu contraseña?", CommentForm),
         ("Publicar comentario", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("Índice", CmsWidget),
+        ("Contenido", CmsWidget),
+        ("Tabla de contenidos", CmsWidget),
+        ("En este artículo", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Haz clic para compartir en", ShareWidget),

@@ -42,6 +42,11 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Annuler la réponse", CommentForm),
         ("Mot de passe oublié ?", CommentForm),
         ("Laisser un commentaire Annuler la réponse", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("Table des matières", CmsWidget),
+        ("Sommaire", CmsWidget),
+        ("Dans cet article", CmsWidget),
+        ("Sur cette page", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Cliquez pour partager sur", ShareWidget),

@@ -37,6 +37,11 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Annulla risposta", CommentForm),
         ("Password dimenticata?", CommentForm),
         ("Pubblica il commento", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("Indice", CmsWidget),
+        ("Sommario", CmsWidget),
+        ("Indice dei contenuti", CmsWidget),
+        ("In questo articolo", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Fai clic per condividere su", ShareWidget),

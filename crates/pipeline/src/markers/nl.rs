@@ -36,6 +36,10 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Reactie annuleren", CommentForm),
         ("Wachtwoord vergeten?", CommentForm),
         ("Reactie plaatsen", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("Inhoudsopgave", CmsWidget),
+        ("Inhoud", CmsWidget),
+        ("In dit artikel", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Klik om te delen op", ShareWidget),

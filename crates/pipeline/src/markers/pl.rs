@@ -37,6 +37,9 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Anuluj pisanie odpowiedzi", CommentForm),
         ("Nie pamiętasz hasła?", CommentForm),
         ("Opublikuj komentarz", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("Spis treści", CmsWidget),
+        ("W tym artykule", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Kliknij, aby udostępnić na", ShareWidget),

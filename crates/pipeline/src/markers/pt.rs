@@ -42,6 +42,11 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Cancelar resposta", CommentForm),
         ("Esqueceu a senha?", CommentForm),
         ("Publicar comentário", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("Índice", CmsWidget),
+        ("Conteúdo", CmsWidget),
+        ("Sumário", CmsWidget),
+        ("Neste artigo", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Clique para compartilhar no", ShareWidget),

@@ -37,6 +37,10 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Отменить ответ", CommentForm),
         ("Забыли пароль?", CommentForm),
         ("Отправить комментарий", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("Содержание", CmsWidget),
+        ("Оглавление", CmsWidget),
+        ("В этой статье", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Нажмите, чтобы поделиться в", ShareWidget),

@@ -37,6 +37,9 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Yanıtı iptal et", CommentForm),
         ("Şifrenizi mi unuttunuz?", CommentForm),
         ("Yorum gönder", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("İçindekiler", CmsWidget),
+        ("Bu yazıda", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Paylaşmak için tıklayın", ShareWidget),

@@ -37,6 +37,9 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Скасувати відповідь", CommentForm),
         ("Забули пароль?", CommentForm),
         ("Надіслати коментар", CommentForm),
+        // The label of a table of contents, whose links are not the text.
+        ("Зміст", CmsWidget),
+        ("У цій статті", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Натисніть, щоб поділитися в", ShareWidget),
