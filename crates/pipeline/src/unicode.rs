@@ -10,7 +10,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Invisible characters dropped outright: zero-width spaces and joiners, word
 /// joiner, byte-order mark, soft hyphen, and left-to-right/right-to-left marks.
-const INVISIBLE: &[char] = &[
+pub(crate) const INVISIBLE: &[char] = &[
     '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}', '\u{200E}', '\u{200F}',
 ];
 

@@ -19,7 +19,7 @@ use dom_query::Document;
 
 use dom_query::NodeRef;
 
-use crate::article::PageType;
+use crate::{article::PageType, unicode};
 
 use super::{
     authors, dates,
@@ -651,9 +651,15 @@ fn names_heading_label(element: &NodeRef) -> bool {
     })
 }
 
-/// Runs of whitespace as one space, trimmed.
+/// Runs of whitespace as one space, trimmed, without the invisible
+/// characters of [`unicode::INVISIBLE`]: a soft hyphen set to break a long
+/// word in a headline (`Assis\u{AD}tance`) is no part of the word.
 pub(crate) fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split(|c: char| unicode::INVISIBLE.contains(&c))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The headline without trailing ` | Site` segments naming the site (by
@@ -959,6 +965,15 @@ mod tests {
             "https://a.example/",
         );
         assert_eq!(login.byline.as_deref(), Some("Cy Diaz"));
+    }
+
+    #[test]
+    fn a_soft_hyphen_in_the_headline_is_no_part_of_the_word() {
+        let page = read_page(
+            "<title>Flood relief grants | River Post</title><h1>Flood re&shy;lief grants</h1>",
+            "https://a.example/",
+        );
+        assert_eq!(page.title, "Flood relief grants");
     }
 
     #[test]
