@@ -665,9 +665,10 @@ pub(crate) fn collapse_spaces(text: &str) -> String {
 /// The headline without trailing ` | Site` segments naming the site (by
 /// its name or its host), taken off one at a time from the end; a short last
 /// segment after ` | ` is taken as the site's name too, and a short segment
-/// before the site's name after the same separator other than ` | ` as the
-/// board or section the page is filed under (`Topic / Board / Example
-/// Forums`, `Topic - Board - Example`).
+/// before the site's name after the same separator as the board or section
+/// the page is filed under (`Topic / Board / Example Forums`, `Headline |
+/// Politics | Example News`), unless it lists things (`Sensors, buoys`):
+/// that describes the page and is part of its title.
 fn without_site_suffix<'a>(title: &'a str, site_name: &str, page_url: Option<&url::Url>) -> &'a str {
     let host = page_url.and_then(url::Url::host_str).unwrap_or_default();
     let whole = title.trim();
@@ -676,9 +677,9 @@ fn without_site_suffix<'a>(title: &'a str, site_name: &str, page_url: Option<&ur
     while let Some((head, separator, suffix)) = last_segment(title) {
         let names_the_site = same_name(suffix, site_name) || names_host(suffix, host);
         let short_after_bar = title == whole && separator == " | " && suffix.split_whitespace().count() <= 4;
-        let section = separator != " | "
-            && site_separator == Some(separator)
-            && suffix.split_whitespace().count() <= MAX_SECTION_WORDS;
+        let section = site_separator == Some(separator)
+            && suffix.split_whitespace().count() <= MAX_SECTION_WORDS
+            && !suffix.contains(',');
         if head.is_empty() || !(names_the_site || short_after_bar || section) {
             break;
         }
@@ -893,6 +894,13 @@ mod tests {
                 "https://www.cwa.example/maps"
             ),
             "Flood maps"
+        );
+        assert_eq!(
+            title(
+                "Pier repairs approved | Harbour news | Tiller Talk",
+                "https://tillertalk.example/p"
+            ),
+            "Pier repairs approved"
         );
         assert_eq!(
             title(
