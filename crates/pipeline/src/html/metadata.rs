@@ -5,8 +5,9 @@
 //!   the page (`og:title`, JSON-LD `headline`, `<title>`, each without a
 //!   ` | Outlet` suffix: at least [`MIN_HEADLINE_AGREEMENT`] of its words in
 //!   one of them), else the first of those titles, else the first `<h1>`;
-//!   an `<h1>` that is only the site's name is passed over, and a date or
-//!   a label opening one (`Thread:`) is no part of it;
+//!   an `<h1>` that is only the site's name, or repeats the short segment
+//!   ending the `<title>`, is passed over, and a date or a label opening
+//!   one (`Thread:`) is no part of it;
 //! - authors: JSON-LD article authors who are people, else the author meta
 //!   tags of [`AUTHOR_META`], cleaned (`authors`); the byline element is
 //!   kept as printed for `headline`;
@@ -96,6 +97,10 @@ const MAX_CATALOGUE_NAME_WORDS: usize = 3;
 /// An `<h1>` is the headline when at least this share of its words are in a
 /// title the metadata gives: the rest is a site logo or a section name.
 const MIN_HEADLINE_AGREEMENT: f64 = 0.5;
+
+/// The most words a site's name has where the page's `<title>` ends with it
+/// (`What is a lock? - The Harbour Handbook`).
+const MAX_SITE_NAME_WORDS: usize = 4;
 
 /// How many `<h1>`s are weighed: the headline is among the first.
 const MAX_HEADINGS: usize = 5;
@@ -254,7 +259,9 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
 /// The headline: the `<h1>` agreeing best with a metadata title, else the
 /// metadata's own title, else the first `<h1>`, each without the site's
 /// name (`site_name`, or the host of `page_url`) as a suffix; an `<h1>`
-/// that is only the site's name (a blog's masthead) is passed over.
+/// that is only the site's name (a blog's masthead) is passed over, and
+/// so is one repeating the name that ends the `<title>`, which then comes
+/// off the titles as the site's name.
 fn headline(
     doc: &Document,
     metas: &MetaTags,
@@ -262,18 +269,8 @@ fn headline(
     site_name: &str,
     page_url: Option<&url::Url>,
 ) -> Option<String> {
-    let strip = |title: &str| without_site_suffix(title, site_name, page_url).to_owned();
     let host = page_url.and_then(url::Url::host_str).unwrap_or_default();
-    let titles: Vec<String> = [
-        metas.get("og:title"),
-        json_ld_headline.map(collapse_spaces),
-        text_of(doc, "title"),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|title| strip(&title))
-    .filter(|title| !title.is_empty())
-    .collect();
+    let document_title = text_of(doc, "title");
     let headings: Vec<String> = doc
         .select("h1")
         .nodes()
@@ -283,9 +280,38 @@ fn headline(
         .filter(|text| !text.is_empty())
         .take(MAX_HEADINGS)
         .collect();
+    // An `<h1>` repeating the short segment that ends the `<title>` is the
+    // site's name printed as its masthead, unless the `<title>` opens with
+    // the site's name (`River Post - Dam opens`), when it is the headline.
+    let masthead = document_title
+        .as_deref()
+        .and_then(last_segment)
+        .filter(|(head, _, _)| !(same_name(head, site_name) || spells_host_label(head, host)))
+        .map(|(_, _, last)| last)
+        .filter(|last| last.split_whitespace().count() <= MAX_SITE_NAME_WORDS)
+        .filter(|last| headings.iter().any(|heading| same_name(heading, last)));
+    let strip = |title: &str| {
+        let title = without_site_suffix(title, site_name, page_url);
+        masthead
+            .map_or(title, |masthead| without_site_suffix(title, masthead, None))
+            .to_owned()
+    };
+    let titles: Vec<String> = [
+        metas.get("og:title"),
+        json_ld_headline.map(collapse_spaces),
+        document_title.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|title| strip(&title))
+    .filter(|title| !title.is_empty())
+    .collect();
     let mut best: Option<(f64, &String)> = None;
     for heading in &headings {
-        if same_name(heading, site_name) || spells_host_label(heading, host) {
+        let names_the_site = [site_name, masthead.unwrap_or_default()]
+            .iter()
+            .any(|name| same_name(heading, name));
+        if names_the_site || spells_host_label(heading, host) {
             continue;
         }
         let score = titles
@@ -676,7 +702,8 @@ fn without_site_suffix<'a>(title: &'a str, site_name: &str, page_url: Option<&ur
     let mut site_separator = None;
     while let Some((head, separator, suffix)) = last_segment(title) {
         let names_the_site = same_name(suffix, site_name) || names_host(suffix, host);
-        let short_after_bar = title == whole && separator == " | " && suffix.split_whitespace().count() <= 4;
+        let short_after_bar =
+            title == whole && separator == " | " && suffix.split_whitespace().count() <= MAX_SITE_NAME_WORDS;
         let section = site_separator == Some(separator)
             && suffix.split_whitespace().count() <= MAX_SECTION_WORDS
             && !suffix.contains(',');
@@ -1049,6 +1076,21 @@ mod tests {
             "https://forums.lunenotes.example/t/1",
         );
         assert_eq!(domain.title, "Dam opens on the Lune");
+    }
+
+    #[test]
+    fn an_h1_repeating_the_name_that_ends_the_title_is_the_site_s_masthead() {
+        let masthead = read_page(
+            "<title>What is a lock? - The Harbour Handbook</title><h1>The Harbour Handbook</h1>",
+            "https://hh.example/locks",
+        );
+        assert_eq!(masthead.title, "What is a lock?");
+        let headline = read_page(
+            r#"<title>River Post - Dam opens</title>
+            <meta property="og:site_name" content="River Post"><h1>Dam opens</h1>"#,
+            "https://a.example/",
+        );
+        assert_eq!(headline.title, "Dam opens");
     }
 
     #[test]
