@@ -615,8 +615,9 @@ const LABELLED_META_PAIRS: usize = 4;
 
 /// A heading's text as a reader sees it: a line break set in it
 /// (`News Product<br>Management`) parts two words; the date a blog sets in
-/// its post title (`<time>`) and a label opening it (a forum's `Thread:`, a
-/// thread prefix's badge) are no part of the headline.
+/// its post title (`<time>`), a label opening it (a forum's `Thread:`, a
+/// thread prefix's badge) and a button set in it (`Copy link`) are no part
+/// of the headline.
 fn heading_text(heading: &NodeRef) -> String {
     let mut text = String::new();
     push_heading_text(heading, &mut text);
@@ -650,7 +651,7 @@ fn push_heading_text(node: &NodeRef, text: &mut String) {
         }
         match child.node_name().as_deref() {
             Some("br") => text.push(' '),
-            Some("time" | "script" | "style") => {}
+            Some("time" | "script" | "style" | "button") => {}
             _ if opening && (names_heading_label(&child) || is_heading_label(&child.text())) => {}
             _ => push_heading_text(&child, text),
         }
@@ -1000,6 +1001,16 @@ mod tests {
             "https://a.example/",
         );
         assert_eq!(login.byline.as_deref(), Some("Cy Diaz"));
+    }
+
+    #[test]
+    fn a_button_in_the_headline_is_no_part_of_it() {
+        let page = read_page(
+            r#"<title>Chapter tides | Harbour Handbook</title>
+            <h1>Chapter tides <button title="Copy the link to this page">Copy link</button></h1>"#,
+            "https://a.example/",
+        );
+        assert_eq!(page.title, "Chapter tides");
     }
 
     #[test]
