@@ -261,7 +261,8 @@ pub(crate) fn read(doc: &Document, page_url: Option<&url::Url>) -> Metadata {
 /// name (`site_name`, or the host of `page_url`) as a suffix; an `<h1>`
 /// that is only the site's name (a blog's masthead) is passed over, and
 /// so is one repeating the name that ends the `<title>`, which then comes
-/// off the titles as the site's name.
+/// off the titles as the site's name. A title giving the agreeing `<h1>`
+/// with a count before it (`7 Ways to …`) is the headline in full.
 fn headline(
     doc: &Document,
     metas: &MetaTags,
@@ -323,12 +324,27 @@ fn headline(
         }
     }
     match best {
-        Some((_, heading)) => Some(strip(heading)),
+        Some((_, heading)) => {
+            let heading = strip(heading);
+            let counted = titles.iter().find(|title| counts_heading(&heading, title));
+            Some(counted.cloned().unwrap_or(heading))
+        }
         None => titles
             .first()
             .cloned()
             .or_else(|| headings.first().map(|heading| strip(heading))),
     }
+}
+
+/// Whether `title` is `heading` with a count before it (`7 Ways to Cut
+/// Your Water Bill` for `Ways to Cut Your Water Bill`): a list's count is
+/// part of its headline, though the page may print it apart.
+fn counts_heading(heading: &str, title: &str) -> bool {
+    title
+        .to_lowercase()
+        .strip_suffix(&heading.to_lowercase())
+        .and_then(|count| count.strip_suffix(' '))
+        .is_some_and(|count| !count.is_empty() && count.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The share of the heading's words that are in the title, ignoring case.
@@ -1001,6 +1017,20 @@ mod tests {
             "https://a.example/",
         );
         assert_eq!(login.byline.as_deref(), Some("Cy Diaz"));
+    }
+
+    #[test]
+    fn a_count_the_title_gives_before_the_headline_is_part_of_it() {
+        let page = read_page(
+            "<title>7 Ways to Cut Your Water Bill | River Post</title><h1>Ways to Cut Your Water Bill</h1>",
+            "https://a.example/",
+        );
+        assert_eq!(page.title, "7 Ways to Cut Your Water Bill");
+        let dated = read_page(
+            "<title>Water Bills in 2026 | River Post</title><h1>Water Bills</h1>",
+            "https://a.example/",
+        );
+        assert_eq!(dated.title, "Water Bills");
     }
 
     #[test]
