@@ -11,9 +11,10 @@
 //!
 //! Where the page kept React's comment marks (`<!--$?-->` before the
 //! boundary's template, `<!--/$-->` after its fallback), the fallback is
-//! what they enclose. A page saved without its comments gives no such
-//! mark: the fallback is then the element right after the template, when
-//! it prints nothing or only a short label closed by an ellipsis.
+//! what they enclose. A page saved without its comments, or whose closing
+//! mark is lost, gives no such bound: the fallback is then the element
+//! right after the template, when it prints nothing or only a short label
+//! closed by an ellipsis, and what follows stays.
 
 use std::collections::HashMap;
 
@@ -72,25 +73,34 @@ fn remove_fallback<'a>(boundary: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     let opened = boundary
         .prev_sibling()
         .is_some_and(|mark| comment(&mark).is_some_and(|text| text == "$?"));
-    if opened {
-        let mut depth = 0_usize;
-        let mut next = boundary.next_sibling();
-        while let Some(node) = next {
-            next = node.next_sibling();
-            match comment(&node).as_deref() {
-                Some("/$") if depth == 0 => return Some(node),
-                Some("/$") => depth -= 1,
-                Some("$" | "$?" | "$!") => depth += 1,
-                _ => {}
-            }
+    if let Some(end) = opened.then(|| closing_mark(boundary)).flatten() {
+        while let Some(node) = boundary.next_sibling().filter(|node| node.id != end.id) {
             node.remove_from_parent();
         }
-        return None;
+        return Some(end);
     }
     if let Some(fallback) = boundary.next_element_sibling()
         && is_loading_fallback(&fallback.text())
     {
         fallback.remove_from_parent();
+    }
+    None
+}
+
+/// The comment closing the boundary opened before `boundary`'s template
+/// (`<!--/$-->`, past the marks nested in the fallback); none on a page
+/// that lost it, whose siblings then stay.
+fn closing_mark<'a>(boundary: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let mut depth = 0_usize;
+    let mut next = boundary.next_sibling();
+    while let Some(node) = next {
+        match comment(&node).as_deref() {
+            Some("/$") if depth == 0 => return Some(node),
+            Some("/$") => depth -= 1,
+            Some("$" | "$?" | "$!") => depth += 1,
+            _ => {}
+        }
+        next = node.next_sibling();
     }
     None
 }
@@ -182,6 +192,13 @@ mod tests {
             <div hidden id="S:3"><p>Outer.</p><template id="P:4"></template></div>
             <div hidden id="S:4"><p>Inner.</p></div></body>"#;
         assert_eq!(body_text(html), "Outer. Inner. After.");
+    }
+
+    #[test]
+    fn an_opened_boundary_never_closed_keeps_what_follows_it() {
+        let html = r#"<body><main><!--$?--><template id="B:0"></template><div>Loading…</div>
+            <p>Second part.</p></main><div hidden id="S:0"><p>First part.</p></div></body>"#;
+        assert_eq!(body_text(html), "First part. Second part.");
     }
 
     #[test]
