@@ -1034,31 +1034,24 @@ mod tests {
     }
 
     #[test]
-    fn a_button_in_the_headline_is_no_part_of_it() {
-        let page = read_page(
-            r#"<title>Chapter tides | Harbour Handbook</title>
-            <h1>Chapter tides <button title="Copy the link to this page">Copy link</button></h1>"#,
-            "https://a.example/",
-        );
-        assert_eq!(page.title, "Chapter tides");
-    }
-
-    #[test]
-    fn a_soft_hyphen_in_the_headline_is_no_part_of_the_word() {
-        let page = read_page(
-            "<title>Flood relief grants | River Post</title><h1>Flood re&shy;lief grants</h1>",
-            "https://a.example/",
-        );
-        assert_eq!(page.title, "Flood relief grants");
-    }
-
-    #[test]
-    fn a_line_break_in_the_headline_parts_two_words() {
-        let page = read_page(
-            "<h1>Dam opens on<span><br>the Lune</span></h1><p>Body.</p>",
-            "https://a.example/",
-        );
-        assert_eq!(page.title, "Dam opens on the Lune");
+    fn a_button_a_soft_hyphen_and_a_line_break_in_the_headline_read_as_a_reader_sees_them() {
+        for (html, expected) in [
+            (
+                r#"<title>Chapter tides | Harbour Handbook</title>
+                <h1>Chapter tides <button title="Copy the link to this page">Copy link</button></h1>"#,
+                "Chapter tides",
+            ),
+            (
+                "<title>Flood relief grants | River Post</title><h1>Flood re&shy;lief grants</h1>",
+                "Flood relief grants",
+            ),
+            (
+                "<h1>Dam opens on<span><br>the Lune</span></h1><p>Body.</p>",
+                "Dam opens on the Lune",
+            ),
+        ] {
+            assert_eq!(read_page(html, "https://a.example/").title, expected, "{html}");
+        }
     }
 
     #[test]
