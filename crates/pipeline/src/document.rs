@@ -86,11 +86,15 @@ impl Block {
     /// link text: near one for a link or a menu, near none for prose that
     /// cites a source in one inline link.
     pub(crate) fn link_share(&self) -> f64 {
-        let chars = self.text.chars().filter(|c| !c.is_whitespace()).count();
         #[allow(clippy::cast_precision_loss)]
-        let share = self.linked_chars as f64 / chars.max(1) as f64;
+        let share = self.linked_chars as f64 / text_chars(&self.text).max(1) as f64;
         share
     }
+}
+
+/// Characters other than white space: what link shares are measured in.
+pub(crate) fn text_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// The state every stage works on.

@@ -205,7 +205,7 @@ mod tests {
         block.origin = origin;
         block.href = href.map(str::to_owned);
         if href.is_some() {
-            block.linked_chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            block.linked_chars = crate::document::text_chars(text);
         }
         block
     }

@@ -160,10 +160,7 @@ impl Writer<'_> {
     }
 }
 
-/// Characters other than white space: what link shares are measured in.
-pub(crate) fn text_chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
-}
+pub(crate) use crate::document::text_chars;
 
 /// The blocks of `root`'s subtree, in document order, each from `origin`
 /// unless inside a figure; `page_url` makes link targets absolute.
