@@ -31,10 +31,16 @@ const PART: &str = "S:";
 /// standing as a fallback on a page saved without its comment marks.
 const MAX_LOADING_LABEL_WORDS: usize = 3;
 
+/// The tag every mark opens with, as React prints it: a page without it
+/// streams no part, and its tree is not walked.
+const MARK_TAG: &str = "<template";
+
 /// Parses `html` and moves each streamed part into the place it fills.
 pub(super) fn parse(html: &str) -> Document {
     let doc = Document::from(html);
-    put_in_place(&doc);
+    if html.contains(MARK_TAG) {
+        put_in_place(&doc);
+    }
     doc
 }
 
