@@ -509,15 +509,16 @@ fn mark_named_boxes(doc: &Document) {
 }
 
 /// Whether an element inside Readability's choice is a boilerplate box:
-/// as [`is_boilerplate`] on an article, except what Readability's choice
-/// holds of the text itself: a section's `<header>` over its subheading, a
-/// heading's anchor (`id="h-why-use-social-media"` names the heading's
-/// words), a highlighter's classes in code (`<span class="token comment">`).
+/// as [`is_boilerplate`] on an article (by its tag, or by the name
+/// [`mark_named_boxes`] found before Readability folded its wrappers),
+/// except what Readability's choice holds of the text itself: a section's
+/// `<header>` over its subheading, a heading's anchor
+/// (`id="h-why-use-social-media"` names the heading's words), a
+/// highlighter's classes in code (`<span class="token comment">`).
 fn is_box_in_choice(node: &NodeRef<'_>) -> bool {
     let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
     let by_tag = PRUNED_TAGS.contains(&name.as_ref()) && !(name == "header" && is_section_heading(node));
-    (by_tag || node.has_attr(NAMED_BOX_MARK) || is_named_box(node))
-        && !node.ancestors_it(None).any(|ancestor| is_code(&ancestor))
+    (by_tag || node.has_attr(NAMED_BOX_MARK)) && !node.ancestors_it(None).any(|ancestor| is_code(&ancestor))
 }
 
 /// Whether an element's class or id names it as boilerplate on an article,
