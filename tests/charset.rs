@@ -160,6 +160,52 @@ async fn a_byte_order_mark_wins_and_an_unlabelled_page_is_detected() {
     assert_eq!(server.health(SERVICE_NAME).await, ServingStatus::Serving);
 }
 
+/// What a scraper that read UTF-8 as windows-1252 writes out again.
+fn as_mojibake(text: &str) -> String {
+    WINDOWS_1252
+        .decode_without_bom_handling(text.as_bytes())
+        .0
+        .into_owned()
+}
+
+#[tokio::test]
+async fn mojibake_is_read_back_as_the_text_meant_in_pages_and_text() {
+    let server = TestServer::start().await;
+    let title = "Zoë’s café reopens — “at last”";
+    let paragraph = "Zoë’s café on the quay reopened on Friday after the winter floods, its owner said.";
+    let scraped = as_mojibake(&page("<meta charset=\"utf-8\">", title, &[paragraph]));
+    assert!(scraped.contains("ZoÃ«â€™s"), "the fixture is mojibake");
+
+    let record = normalize_bytes(&server, scraped.into_bytes(), "", "").await;
+    assert_eq!((record.title.as_str(), body(&record)), (title, vec![paragraph]));
+    assert_charset(&record, "UTF-8", CharsetSource::MetaTag);
+    let repaired = |record: &NormalizedArticle| record.source_charset.as_ref().map(|c| c.repaired_characters);
+    // Each title character outside ASCII is in the page twice (`<title>`
+    // and `<h1>`), each of the paragraph's once.
+    assert_eq!(repaired(&record), Some(2 * 6 + 3));
+
+    let mut client = server.client().await;
+    let text = as_mojibake(&format!("{title}\n\n{paragraph}"));
+    let request = NormalizeRequest {
+        article: Some(RawArticle {
+            id: "text".into(),
+            content: Some(Content::Text(text)),
+            ..RawArticle::default()
+        }),
+        options: None,
+    };
+    let record = tokio::time::timeout(ANSWER_WITHIN, client.normalize(request))
+        .await
+        .expect("answered in time")
+        .unwrap_or_else(|status| panic!("{status}"))
+        .into_inner()
+        .article
+        .expect("a record");
+    assert_eq!((record.title.as_str(), body(&record)), (title, vec![paragraph]));
+    assert_charset(&record, "UTF-8", CharsetSource::String);
+    assert_eq!(repaired(&record), Some(6 + 3));
+}
+
 /// `NormalizeRequest` and `NormalizeBatchRequest` as the wire carries them,
 /// with `RawArticle.text` as raw bytes, so a test can send what no UTF-8
 /// string holds.

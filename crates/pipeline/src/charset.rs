@@ -39,6 +39,10 @@ pub struct SourceCharset {
     pub chosen_by: CharsetSource,
     /// Whether malformed byte sequences were replaced with U+FFFD.
     pub replaced_malformed: bool,
+    /// How many characters were read back from mojibake: UTF-8 that had
+    /// been read as windows-1252 or Latin-1 and written out again (the
+    /// `mojibake` step); 0 when none.
+    pub repaired_characters: u32,
 }
 
 impl SourceCharset {
@@ -47,6 +51,7 @@ impl SourceCharset {
         name: "UTF-8",
         chosen_by: CharsetSource::String,
         replaced_malformed: false,
+        repaired_characters: 0,
     };
 }
 
@@ -101,6 +106,7 @@ pub fn decode_page<'a>(bytes: &'a [u8], content_type: &str, url: &str) -> Decode
             name: encoding.name(),
             chosen_by,
             replaced_malformed,
+            repaired_characters: 0,
         },
     }
 }

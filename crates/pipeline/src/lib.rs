@@ -8,6 +8,8 @@
 //!   being filled: what every stage reads and writes.
 //! - `charset`: the step before `html` for a page sent as bytes: which
 //!   charset it is in ([`decode_page`]), and the page as text.
+//! - `mojibake`: the step before every stage: UTF-8 that a scraper read
+//!   as windows-1252 and wrote out again (`donâ€™t`), read back as meant.
 //! - `markers`: the marker words of each language, as data tables, and the
 //!   engine that matches them.
 //! - `byline`: names as a person writes them, agencies apart, and the
@@ -47,6 +49,7 @@ mod headline;
 mod html;
 mod language;
 mod markers;
+mod mojibake;
 mod page;
 mod see_also;
 #[doc(hidden)]
@@ -111,7 +114,16 @@ pub struct Options {
 /// [`NormalizeError::TooDeep`] when a page nests elements deeper than
 /// [`MAX_NESTING_DEPTH`].
 pub fn normalize(input: &Input<'_>, options: &Options) -> Result<Article, NormalizeError> {
-    let mut doc = Document::new(*input);
+    let (text, repaired_characters) = mojibake::repair(input.text);
+    let input = Input {
+        text: &text,
+        charset: SourceCharset {
+            repaired_characters,
+            ..input.charset
+        },
+        ..*input
+    };
+    let mut doc = Document::new(input);
     for stage in Stage::ALL {
         if stage.reads(input.format) {
             run_stage(stage, &mut doc, options)?;

@@ -207,6 +207,7 @@ pub fn charset_to_proto(charset: SourceCharset) -> pb::SourceCharset {
         name: charset.name.to_owned(),
         chosen_by: chosen_by.into(),
         replaced_malformed: charset.replaced_malformed,
+        repaired_characters: charset.repaired_characters,
     }
 }
 
