@@ -4,7 +4,9 @@
 //! - headline: the `<h1>` that agrees best with what the metadata calls
 //!   the page (`og:title`, JSON-LD `headline`, `<title>`, each without a
 //!   ` | Outlet` suffix: at least [`MIN_HEADLINE_AGREEMENT`] of its words in
-//!   one of them), else the first of those titles, else the first `<h1>`;
+//!   one of them), else the first of those titles, else the first `<h1>`
+//!   (first of all when a `<title>` opening with the site's name is the
+//!   only title);
 //!   an `<h1>` that is only the site's name, or repeats the short segment
 //!   ending the `<title>`, is passed over, and a date or a label opening
 //!   one (`Thread:`) is no part of it;
@@ -101,6 +103,10 @@ const MIN_HEADLINE_AGREEMENT: f64 = 0.5;
 /// The most words a site's name has where the page's `<title>` ends with it
 /// (`What is a lock? - The Harbour Handbook`).
 const MAX_SITE_NAME_WORDS: usize = 4;
+
+/// How many words an `<h1>` needs to be the headline over a `<title>` that
+/// is only the site's name and motto: fewer make a label (`Pulse!`).
+const MIN_HEADLINE_WORDS_OVER_SITE_TITLE: usize = 4;
 
 /// How many `<h1>`s are weighed: the headline is among the first.
 const MAX_HEADINGS: usize = 5;
@@ -329,11 +335,40 @@ fn headline(
             let counted = titles.iter().find(|title| counts_heading(&heading, title));
             Some(counted.cloned().unwrap_or(heading))
         }
+        // A `<title>` that opens with the site's name, when nothing else
+        // titles the page, is the site's own (`Site - Its motto`), served
+        // on every page of an app that never sets its pages' titles: an
+        // `<h1>` saying more than a label is the headline.
+        None if metas.get("og:title").is_none()
+            && json_ld_headline.is_none()
+            && document_title
+                .as_deref()
+                .is_some_and(|title| opens_with_site_name(title, site_name, host)) =>
+        {
+            headings
+                .first()
+                .filter(|heading| heading.split_whitespace().count() >= MIN_HEADLINE_WORDS_OVER_SITE_TITLE)
+                .map(|heading| strip(heading))
+                .or_else(|| titles.first().cloned())
+        }
         None => titles
             .first()
             .cloned()
             .or_else(|| headings.first().map(|heading| strip(heading))),
     }
+}
+
+/// Whether `title`'s first segment names the site (`Lune Notes - Tides
+/// for sailors` on `lunenotes.example`) and something follows it.
+fn opens_with_site_name(title: &str, site_name: &str, host: &str) -> bool {
+    SITE_SEPARATORS
+        .iter()
+        .filter_map(|separator| title.find(separator))
+        .min()
+        .is_some_and(|at| {
+            let head = &title[..at];
+            same_name(head, site_name) || spells_host_label(head, host)
+        })
 }
 
 /// Whether `title` is `heading` with a count before it (`7 Ways to Cut
@@ -1067,6 +1102,32 @@ mod tests {
         }
         let label_alone = read_page("<h1>Topic:</h1>", "https://a.example/");
         assert_eq!(label_alone.title, "Topic:");
+    }
+
+    #[test]
+    fn a_title_that_is_only_the_site_s_name_and_motto_gives_way_to_the_h1() {
+        let url = "https://lunenotes.example/t/42";
+        let cases = [
+            (
+                "<title>Lune Notes - Tides for every sailor</title><h1>Which anchor holds in soft mud?</h1>",
+                "Which anchor holds in soft mud?",
+            ),
+            // A label is no headline; the page's own title is kept.
+            (
+                "<title>Lune Notes - Tides for every sailor</title><h1>Ask!</h1>",
+                "Lune Notes - Tides for every sailor",
+            ),
+            // `og:title` titles the page, so the `<title>` is not the only word.
+            (
+                r#"<title>Lune Notes - Tides for every sailor</title>
+                <meta property="og:title" content="Spring tides on the Lune">
+                <h1>Which anchor holds in soft mud?</h1>"#,
+                "Spring tides on the Lune",
+            ),
+        ];
+        for (html, title) in cases {
+            assert_eq!(read_page(html, url).title, title, "{html}");
+        }
     }
 
     #[test]
