@@ -1,6 +1,7 @@
 //! From a page to blocks and metadata, in place of `unicode` and `blocks`. The page is parsed
 //! by html5ever (through `dom_query`), which survives any markup, and the
-//! parts a streamed page sends after its end are put in place (`streamed`);
+//! parts a streamed page sends after its end are put in place (`streamed`),
+//! as is a `<noscript>` that holds the page (`noscript`);
 //! its metadata is read; its kind is told (`page_type`); the boxes our own
 //! rules know are taken out (`boxes`), and reader comments apart from them
 //! (`reader_comments`); the main content is chosen by the cascade in
@@ -25,6 +26,7 @@ mod json_ld;
 mod metadata;
 mod narrowed;
 mod nesting;
+mod noscript;
 mod page_type;
 mod reader_comments;
 mod repeated;
@@ -59,6 +61,15 @@ pub(crate) struct Page {
     pub reader_comments: Vec<ReaderComment>,
 }
 
+/// Parses `html` and sets the page as a reader sees it: the parts streamed
+/// after it in place (`streamed`), and a `<noscript>` holding the page read
+/// as the page (`noscript`).
+pub(crate) fn parse_page(html: &str) -> Document {
+    let doc = streamed::parse(html);
+    noscript::unwrap_content(&doc);
+    doc
+}
+
 /// Parses `html` and extracts its article; `page_url` (absolute or empty)
 /// makes relative links absolute until the page names its canonical URL.
 ///
@@ -72,7 +83,7 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
     if nesting::exceeds_before_parsing(html, MAX_ESTIMATED_DEPTH) {
         return Err(too_deep);
     }
-    let doc = streamed::parse(html);
+    let doc = parse_page(html);
     if nesting::depth(&doc, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH {
         return Err(too_deep);
     }
@@ -89,7 +100,7 @@ pub(crate) fn extract(html: &str, page_url: &str) -> Result<Page, NormalizeError
     metadata.settle_date(page_type, &doc);
     let (boxed, reader_comments) = take_known(&doc, page_type, base.as_ref());
     let reparse = || {
-        let doc = streamed::parse(html);
+        let doc = parse_page(html);
         take_known(&doc, page_type, base.as_ref());
         doc
     };

@@ -167,7 +167,7 @@ impl ParsedPage {
     /// Parses `html` as the `html` stage does.
     #[must_use]
     pub fn parse(html: &str) -> Self {
-        Self(dom_query::Document::from(html))
+        Self(crate::html::parse_page(html))
     }
 
     /// Reads the page's metadata as the `html` stage does; gives the length
