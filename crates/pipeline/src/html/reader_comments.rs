@@ -68,12 +68,15 @@ const TIMES: &[&str] = &[
     ".comment-metadata",
 ];
 
-/// Threads, their furniture and comment forms, removed with the comments.
+/// Threads, their furniture and comment forms, removed with the comments
+/// and the [`REPLY_FORMS`].
 const THREADS: &str = "#comments, #respond, #disqus_thread, .comments-area, .comment-list, .commentlist, \
-    .comment-respond, .comments, .comment-form, #commentform, form:has(textarea)";
+    .comment-respond, .comments, .comment-form, #commentform";
 
-/// The form a reader writes a reply in.
-const REPLY_FORMS: &str = "form:has(textarea)";
+/// The form a reader writes a reply in. A form holding the headline is the
+/// page itself, wrapped in one form as ASP.NET Web Forms prints every page
+/// (`<form id="aspnetForm">`), and stays.
+const REPLY_FORMS: &str = "form:has(textarea):not(:has(h1))";
 
 /// At most this many comments are kept; past them the thread is still
 /// removed. A hostile page may print millions.
@@ -114,6 +117,7 @@ pub(crate) fn take(doc: &Document, kind: PageType) -> Vec<ReaderComment> {
     }
     Selection::from(read_entries).remove();
     doc.select(THREADS).remove();
+    doc.select(REPLY_FORMS).remove();
     comments
 }
 
@@ -334,6 +338,17 @@ mod tests {
         );
         assert!(comments.is_empty());
         assert!(!doc.select("body").text().contains("Sign in"));
+    }
+
+    #[test]
+    fn a_page_wrapped_in_one_form_is_no_comment_form() {
+        // ASP.NET Web Forms prints every page in one form, here with a
+        // note field in its toolbar.
+        let (_, doc) = take_from(
+            r#"<form id="aspnetForm" method="post"><div class="toolbar"><textarea name="note"></textarea></div>
+            <h1>Pineapple upside-down cake</h1><p>Lay the rings in the buttered pan.</p></form>"#,
+        );
+        assert!(doc.select("body").text().contains("Lay the rings"));
     }
 
     #[test]
