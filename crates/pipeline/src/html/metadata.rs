@@ -667,8 +667,8 @@ const LABELLED_META_PAIRS: usize = 4;
 /// A heading's text as a reader sees it: a line break set in it
 /// (`News Product<br>Management`) parts two words; the date a blog sets in
 /// its post title (`<time>`), a label opening it (a forum's `Thread:`, a
-/// thread prefix's badge) and a button set in it (`Copy link`) are no part
-/// of the headline.
+/// thread prefix's badge), a button set in it (`Copy link`), its comment
+/// count and an aggregator's source link are no part of the headline.
 fn heading_text(heading: &NodeRef) -> String {
     let mut text = String::new();
     push_heading_text(heading, &mut text);
@@ -703,10 +703,35 @@ fn push_heading_text(node: &NodeRef, text: &mut String) {
         match child.node_name().as_deref() {
             Some("br") => text.push(' '),
             Some("time" | "script" | "style" | "button") => {}
+            Some("a") if is_headline_furniture_link(&child) => {}
             _ if opening && (names_heading_label(&child) || is_heading_label(&child.text())) => {}
             _ => push_heading_text(&child, text),
         }
     }
+}
+
+/// Fragments of links to a page's comment thread: the count a theme sets
+/// in the headline (`… Guarantee Jobs 87`) links there.
+const COMMENT_FRAGMENTS: &[&str] = &["#comment", "#respond", "#disqus_thread"];
+
+/// Whether a link set in a headline is furniture, not words of it: the
+/// count of its comments, or the source an aggregator names after a
+/// story's title, a host in parentheses (`(latimes.com)`).
+fn is_headline_furniture_link(link: &NodeRef) -> bool {
+    let names_source = || {
+        let text = link.text();
+        text.trim()
+            .strip_prefix('(')
+            .and_then(|inner| inner.strip_suffix(')'))
+            .is_some_and(|inner| {
+                inner.contains('.')
+                    && url::Url::parse(&format!("http://{inner}/"))
+                        .is_ok_and(|url| url.host_str() == Some(&inner.to_lowercase()))
+            })
+    };
+    link.attr("href")
+        .is_some_and(|href| COMMENT_FRAGMENTS.iter().any(|fragment| href.contains(fragment)))
+        || names_source()
 }
 
 /// Whether `text` is a heading label of [`HEADING_LABELS`] and its colon.
@@ -1102,6 +1127,23 @@ mod tests {
         }
         let label_alone = read_page("<h1>Topic:</h1>", "https://a.example/");
         assert_eq!(label_alone.title, "Topic:");
+    }
+
+    #[test]
+    fn a_comment_count_and_a_source_link_set_in_the_headline_are_no_part_of_it() {
+        let page = read_page(
+            r##"<h1><a href="/story/dam-opens">Dam opens on the Lune</a>
+            <span><a href="https://riverpost.example/dam" title="External link">(riverpost.example)</a></span>
+            <span class="comment-bubble"><a href="/story/dam-opens#comments">87</a></span></h1>"##,
+            "https://news.example/story/dam-opens",
+        );
+        assert_eq!(page.title, "Dam opens on the Lune");
+        // A parenthesis that names no host stays.
+        let page = read_page(
+            r#"<h1>Dam opens <a href="/lune">(Lune)</a></h1>"#,
+            "https://news.example/story/dam-opens",
+        );
+        assert_eq!(page.title, "Dam opens (Lune)");
     }
 
     #[test]
