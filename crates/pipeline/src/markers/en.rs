@@ -32,6 +32,9 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         "Top stories",
         "You may also like",
         "You might also like",
+        // Forum engines' and Q&A sites' list of other threads.
+        "Similar threads",
+        "Explore related questions",
     ],
     commentary_labels: &[
         ("Comment", Extent::ToEnd),
@@ -97,6 +100,23 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Jump to", CmsWidget),
         ("Skip to", CmsWidget),
         ("Quick links", CmsWidget),
+        // A site's search, filter and sort controls, printed as lines of
+        // their own on shops' and listings' pages.
+        ("Search", CmsWidget),
+        ("Filter", CmsWidget),
+        ("Filters", CmsWidget),
+        ("Sort by", CmsWidget),
+        ("Show more", CmsWidget),
+        ("Skip to search results", CmsWidget),
+        ("Tags", CmsWidget),
+        // A forum's column heads and the badge on the thread starter's posts.
+        ("Replies", CmsWidget),
+        ("Views", CmsWidget),
+        ("Author", CmsWidget),
+        // The appeal to sign up that closes a thread read signed out.
+        ("Sign in", CommentForm),
+        ("Create an account", CommentForm),
+        ("Start asking to get answers", CommentForm),
     ],
     boilerplate_prefixes: &[
         ("Click to share on", ShareWidget),
@@ -107,6 +127,8 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Your email address will not be published", CommentForm),
         ("You must be logged in to post a comment", CommentForm),
         ("Sign in to comment", CommentForm),
+        ("Sign up for a new account in our community", CommentForm),
+        ("Find the answer to your question by asking", CommentForm),
         ("Log in to comment", CommentForm),
         ("Log in to leave a comment", CommentForm),
         ("Notify me of follow-up comments", CommentForm),
