@@ -276,6 +276,22 @@ mod tests {
     }
 
     #[test]
+    fn a_site_s_controls_and_a_thread_s_sign_up_appeal_are_boilerplate_but_sentences_on_them_are_not() {
+        for line in ["Sort by:", "Filters", "Show more", "Tags", "Replies", "Views"] {
+            assert_eq!(boilerplate_kind(line), Some(RemovedKind::CmsWidget), "{line}");
+        }
+        for line in ["Sign in", "Create an account", "Start asking to get answers"] {
+            assert_eq!(boilerplate_kind(line), Some(RemovedKind::CommentForm), "{line}");
+        }
+        for line in [
+            "Search teams found the hikers at dawn.",
+            "Sort by size before you weigh the catch.",
+        ] {
+            assert_eq!(boilerplate_kind(line), None, "{line}");
+        }
+    }
+
+    #[test]
     fn a_long_share_bar_is_found_past_the_key_limit() {
         let bar = ["Facebook"; 40].join(" | ");
         assert!(bar.len() > *LONGEST_BOILERPLATE_KEY);
