@@ -277,7 +277,16 @@ mod tests {
 
     #[test]
     fn a_site_s_controls_and_a_thread_s_sign_up_appeal_are_boilerplate_but_sentences_on_them_are_not() {
-        for line in ["Sort by:", "Filters", "Show more", "Tags", "Replies", "Views"] {
+        for line in [
+            "Sort by:",
+            "Filters",
+            "Show more",
+            "Tags",
+            "Add to cart",
+            "Compare",
+            "Replies",
+            "Views",
+        ] {
             assert_eq!(boilerplate_kind(line), Some(RemovedKind::CmsWidget), "{line}");
         }
         for line in ["Sign in", "Create an account", "Start asking to get answers"] {
