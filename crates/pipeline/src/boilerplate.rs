@@ -237,12 +237,16 @@ mod tests {
             "| UPDATED: 11:05, Tue, Nov 19, 2019",
             "Publié le 19/11/2026 à 10h12",
             "UPDATED: Tue., Nov. 19, 2026",
+            "Last edited: Jul 5, 2026",
+            "Start date Jul 3, 2026",
             "Updated figures show unemployment fell to 5 percent.",
             "Posted by the harbour master at 9 am",
         ];
         assert_eq!(
             roles(&texts),
             [
+                Role::Removed(RemovedKind::Timestamp),
+                Role::Removed(RemovedKind::Timestamp),
                 Role::Removed(RemovedKind::Timestamp),
                 Role::Removed(RemovedKind::Timestamp),
                 Role::Removed(RemovedKind::Timestamp),

@@ -377,6 +377,8 @@ const UPDATE_LABELS: &[&str] = &[
     "last updated",
     "last modified",
     "modified",
+    "last edited",
+    "edited",
     "aktualisiert",
     "zuletzt aktualisiert",
     "mis à jour",

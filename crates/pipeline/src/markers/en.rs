@@ -110,6 +110,13 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Skip to search results", CmsWidget),
         ("Tags", CmsWidget),
         ("Home", CmsWidget),
+        ("Back to top", CmsWidget),
+        ("Skip to content", CmsWidget),
+        ("Skip to main content", CmsWidget),
+        ("Price: Low to High", CmsWidget),
+        ("Price: High to Low", CmsWidget),
+        ("Your cart is empty", CmsWidget),
+        ("Added to cart", CmsWidget),
         // A shop's buttons and badges on its items.
         ("Add to cart", CmsWidget),
         ("Add to bag", CmsWidget),
@@ -160,6 +167,19 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("By signing up, you agree to", CmsWidget),
         ("By subscribing, you agree to", CmsWidget),
         ("There was a problem subscribing you", CmsWidget),
+        // A forum engine's notices: an old browser, a closed or deleted
+        // thread, the tags' own search.
+        ("You are using an out of date browser", CmsWidget),
+        ("You should upgrade or use an alternative browser", CmsWidget),
+        ("Not open for further replies", CmsWidget),
+        ("This topic has been deleted", CmsWidget),
+        ("See similar questions with these tags", CmsWidget),
+        ("You must log in to answer this question", CommentForm),
+        ("Create an account or sign in to comment", CommentForm),
+        ("You need to be a member in order to leave a comment", CommentForm),
+        // A form builder's hidden fields, printed as text.
+        ("This field is for validation purposes", CmsWidget),
+        ("This field is hidden when viewing the form", CmsWidget),
     ],
     timestamp_labels: &[
         "Published",
@@ -168,6 +188,10 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         "Last updated",
         "First published",
         "Last modified",
+        "Last edited",
+        "Edited",
+        // The day a forum thread was started (XenForo).
+        "Start date",
     ],
     photo_credits: &[
         "Photo:",
