@@ -239,12 +239,14 @@ mod tests {
             "UPDATED: Tue., Nov. 19, 2026",
             "Last edited: Jul 5, 2026",
             "Start date Jul 3, 2026",
+            "answered Jul 4, 2026 at 9:12",
             "Updated figures show unemployment fell to 5 percent.",
             "Posted by the harbour master at 9 am",
         ];
         assert_eq!(
             roles(&texts),
             [
+                Role::Removed(RemovedKind::Timestamp),
                 Role::Removed(RemovedKind::Timestamp),
                 Role::Removed(RemovedKind::Timestamp),
                 Role::Removed(RemovedKind::Timestamp),

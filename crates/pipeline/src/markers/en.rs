@@ -190,8 +190,11 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         "Last modified",
         "Last edited",
         "Edited",
-        // The day a forum thread was started (XenForo).
+        // The day a forum thread was started (XenForo), and a Q&A site's
+        // days its question was asked and an answer given.
         "Start date",
+        "Asked",
+        "Answered",
     ],
     photo_credits: &[
         "Photo:",
