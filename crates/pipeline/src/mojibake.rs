@@ -120,7 +120,7 @@ struct Sequence {
 /// The mojibake sequences of `text`, in order and apart.
 fn find_sequences(text: &str) -> Vec<Sequence> {
     let mut sequences = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let mut chars = text.char_indices();
     while let Some((start, first)) = chars.next() {
         let Some(lead @ 0xC2..=0xF4) = byte_of(first) else {
             continue;
@@ -130,22 +130,23 @@ fn find_sequences(text: &str) -> Vec<Sequence> {
             0xE0..=0xEF => 2,
             _ => 3,
         };
-        let mut bytes = vec![lead];
+        let mut bytes = [lead, 0, 0, 0];
         let mut end = start + first.len_utf8();
         let mut lookahead = chars.clone();
-        while bytes.len() <= continuations {
-            match lookahead.next() {
-                Some((at, next)) if byte_of(next).is_some_and(|byte| is_continuation(lead, byte)) => {
-                    bytes.extend(byte_of(next));
-                    end = at + next.len_utf8();
-                }
-                _ => break,
-            }
+        let mut read = 0;
+        while read < continuations {
+            let Some((at, next)) = lookahead.next() else { break };
+            let Some(byte) = byte_of(next).filter(|&byte| is_continuation(lead, byte)) else {
+                break;
+            };
+            read += 1;
+            bytes[read] = byte;
+            end = at + next.len_utf8();
         }
-        if bytes.len() != continuations + 1 {
+        if read != continuations {
             continue;
         }
-        let Ok(decoded) = std::str::from_utf8(&bytes) else {
+        let Ok(decoded) = std::str::from_utf8(&bytes[..=continuations]) else {
             continue;
         };
         let Some(meant) = decoded.chars().next().filter(|meant| !meant.is_control()) else {
