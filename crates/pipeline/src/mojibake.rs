@@ -183,6 +183,8 @@ fn byte_of(c: char) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy;
+
     use super::*;
 
     #[test]
@@ -228,6 +230,32 @@ mod tests {
             let (repaired, count) = repair(text);
             assert!(matches!(repaired, Cow::Borrowed(_)), "{text}");
             assert_eq!(count, 0, "{text}");
+        }
+    }
+
+    /// Characters of the texts written as mojibake below: letters and
+    /// signs of Latin-1 and of windows-1252's upper half, General
+    /// Punctuation, a CJK character and an emoji.
+    const MEANT_CHARS: &[char] = &[
+        'a', 'e', 'n', 's', 't', ' ', '.', 'é', 'à', 'ü', 'ß', 'ñ', 'ç', 'Ø', '’', '“', '”', '—', '…', '€',
+        '™', '°', '×', '\u{a0}', '日', '🙂',
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_written_as_mojibake_is_read_back(
+            text in proptest::collection::vec(proptest::sample::select(MEANT_CHARS), 0..40)
+                .prop_map(|chars| chars.into_iter().collect::<String>() + "’"),
+        ) {
+            let written = encoding_rs::WINDOWS_1252.decode_without_bom_handling(text.as_bytes()).0;
+            let (repaired, _) = repair(&written);
+            proptest::prop_assert_eq!(repaired.as_ref(), text.as_str());
+        }
+
+        #[test]
+        fn any_text_is_read_without_panic(text in ".*") {
+            let (repaired, count) = repair(&text);
+            proptest::prop_assert!(count == 0 || repaired.len() < text.len());
         }
     }
 
