@@ -47,6 +47,14 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Inhalt", CmsWidget),
         ("In diesem Artikel", CmsWidget),
         ("Springe zu", CmsWidget),
+        // A site's search, filter and sort controls, its way back to the top
+        // or on to the content, a shop's cart button.
+        ("Suche", CmsWidget),
+        ("Filter", CmsWidget),
+        ("Sortieren nach", CmsWidget),
+        ("Nach oben", CmsWidget),
+        ("Zum Inhalt springen", CmsWidget),
+        ("In den Warenkorb", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Klicken, um auf", ShareWidget),

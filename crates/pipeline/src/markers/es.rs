@@ -46,6 +46,14 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Contenido", CmsWidget),
         ("Tabla de contenidos", CmsWidget),
         ("En este artículo", CmsWidget),
+        // A site's search, filter and sort controls, its way back to the top
+        // or on to the content, a shop's cart button.
+        ("Buscar", CmsWidget),
+        ("Filtros", CmsWidget),
+        ("Ordenar por", CmsWidget),
+        ("Volver arriba", CmsWidget),
+        ("Ir al contenido", CmsWidget),
+        ("Añadir al carrito", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Haz clic para compartir en", ShareWidget),

@@ -47,6 +47,14 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Sommaire", CmsWidget),
         ("Dans cet article", CmsWidget),
         ("Sur cette page", CmsWidget),
+        // A site's search, filter and sort controls, its way back to the top
+        // or on to the content, a shop's cart button.
+        ("Rechercher", CmsWidget),
+        ("Filtres", CmsWidget),
+        ("Trier par", CmsWidget),
+        ("Retour en haut", CmsWidget),
+        ("Aller au contenu", CmsWidget),
+        ("Ajouter au panier", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Cliquez pour partager sur", ShareWidget),

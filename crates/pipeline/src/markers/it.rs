@@ -42,6 +42,14 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Sommario", CmsWidget),
         ("Indice dei contenuti", CmsWidget),
         ("In questo articolo", CmsWidget),
+        // A site's search, filter and sort controls, its way back to the top
+        // or on to the content, a shop's cart button.
+        ("Cerca", CmsWidget),
+        ("Filtri", CmsWidget),
+        ("Ordina per", CmsWidget),
+        ("Torna su", CmsWidget),
+        ("Vai al contenuto", CmsWidget),
+        ("Aggiungi al carrello", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Fai clic per condividere su", ShareWidget),

@@ -40,6 +40,14 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Inhoudsopgave", CmsWidget),
         ("Inhoud", CmsWidget),
         ("In dit artikel", CmsWidget),
+        // A site's search, filter and sort controls, its way back to the top
+        // or on to the content, a shop's cart button.
+        ("Zoeken", CmsWidget),
+        ("Filters", CmsWidget),
+        ("Sorteer op", CmsWidget),
+        ("Terug naar boven", CmsWidget),
+        ("Naar de inhoud", CmsWidget),
+        ("In winkelwagen", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Klik om te delen op", ShareWidget),

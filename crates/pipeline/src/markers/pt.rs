@@ -47,6 +47,14 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("Conteúdo", CmsWidget),
         ("Sumário", CmsWidget),
         ("Neste artigo", CmsWidget),
+        // A site's search, filter and sort controls, its way back to the top
+        // or on to the content, a shop's cart button.
+        ("Pesquisar", CmsWidget),
+        ("Filtros", CmsWidget),
+        ("Ordenar por", CmsWidget),
+        ("Voltar ao topo", CmsWidget),
+        ("Ir para o conteúdo", CmsWidget),
+        ("Adicionar ao carrinho", CmsWidget),
     ],
     boilerplate_prefixes: &[
         ("Clique para compartilhar no", ShareWidget),
