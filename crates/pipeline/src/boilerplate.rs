@@ -239,9 +239,10 @@ mod tests {
             "UPDATED: Tue., Nov. 19, 2026",
             "Last edited: Jul 5, 2026",
             "Start date Jul 3, 2026",
-            "answered Jul 4, 2026 at 9:12",
             "Updated figures show unemployment fell to 5 percent.",
             "Posted by the harbour master at 9 am",
+            // A reporting sentence opening with a Q&A site's word.
+            "Asked about the 2026 budget, the mayor said nothing.",
         ];
         assert_eq!(
             roles(&texts),
@@ -252,7 +253,7 @@ mod tests {
                 Role::Removed(RemovedKind::Timestamp),
                 Role::Removed(RemovedKind::Timestamp),
                 Role::Removed(RemovedKind::Timestamp),
-                Role::Removed(RemovedKind::Timestamp),
+                Role::Body,
                 Role::Body,
                 Role::Body,
             ]

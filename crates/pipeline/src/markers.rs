@@ -378,7 +378,6 @@ const UPDATE_LABELS: &[&str] = &[
     "last modified",
     "modified",
     "last edited",
-    "edited",
     "aktualisiert",
     "zuletzt aktualisiert",
     "mis à jour",

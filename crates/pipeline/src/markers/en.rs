@@ -189,12 +189,8 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         "First published",
         "Last modified",
         "Last edited",
-        "Edited",
-        // The day a forum thread was started (XenForo), and a Q&A site's
-        // days its question was asked and an answer given.
+        // The day a forum thread was started (XenForo).
         "Start date",
-        "Asked",
-        "Answered",
     ],
     photo_credits: &[
         "Photo:",
