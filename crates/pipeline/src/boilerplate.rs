@@ -296,12 +296,19 @@ mod tests {
         ] {
             assert_eq!(boilerplate_kind(line), Some(RemovedKind::CmsWidget), "{line}");
         }
+        assert_eq!(
+            boilerplate_kind(
+                "This topic has been deleted. Only users with topic management privileges can see it."
+            ),
+            Some(RemovedKind::CmsWidget)
+        );
         for line in ["Sign in", "Create an account", "Start asking to get answers"] {
             assert_eq!(boilerplate_kind(line), Some(RemovedKind::CommentForm), "{line}");
         }
         for line in [
             "Search teams found the hikers at dawn.",
             "Sort by size before you weigh the catch.",
+            "This topic has been deleted from the exam, the board said.",
         ] {
             assert_eq!(boilerplate_kind(line), None, "{line}");
         }

@@ -172,7 +172,10 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("You are using an out of date browser", CmsWidget),
         ("You should upgrade or use an alternative browser", CmsWidget),
         ("Not open for further replies", CmsWidget),
-        ("This topic has been deleted", CmsWidget),
+        (
+            "This topic has been deleted. Only users with topic management privileges",
+            CmsWidget,
+        ),
         ("See similar questions with these tags", CmsWidget),
         ("You must log in to answer this question", CommentForm),
         ("Create an account or sign in to comment", CommentForm),
