@@ -272,6 +272,10 @@ mod tests {
         );
         assert_eq!(boilerplate_kind("Like Loading…"), Some(RemovedKind::LikesWidget));
         assert_eq!(
+            boilerplate_kind("Loading content ..."),
+            Some(RemovedKind::CmsWidget)
+        );
+        assert_eq!(
             boilerplate_kind("Click to share on Reddit (Opens in new window)"),
             Some(RemovedKind::ShareWidget)
         );

@@ -60,6 +60,8 @@ pub(crate) const MARKERS: LanguageMarkers = LanguageMarkers {
         ("One blogger likes this", LikesWidget),
         ("Be the first to like this", LikesWidget),
         ("Loading...", CmsWidget),
+        ("Loading content...", CmsWidget),
+        ("Loading comments...", CmsWidget),
         ("Advertisement", CmsWidget),
         ("Advert", CmsWidget),
         ("Sponsored", CmsWidget),
