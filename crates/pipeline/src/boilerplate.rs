@@ -297,6 +297,9 @@ mod tests {
             "Compare",
             "Replies",
             "Views",
+            "Check price at Amazon",
+            "Show caption",
+            "Press enter or click to view image in full size",
         ] {
             assert_eq!(boilerplate_kind(line), Some(RemovedKind::CmsWidget), "{line}");
         }
